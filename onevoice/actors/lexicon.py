@@ -1,0 +1,180 @@
+"""Actor lexicons: countries, seats of power, organizations, sector nouns and people, as phrases.
+
+Every surface form becomes a tuple of lowercase tokens (split by spaCy's tokenizer) pointing at
+one or more `Entry` objects. Matching is a hash lookup per position, longest phrase first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from ..tsv import DATA_DIR, read_tsv, split_list
+
+# What a phrase names, which decides how it combines with its neighbours.
+COUNTRY = "country"      # a state's name: "North Korea"
+ADJECTIVE = "adjective"  # nationality adjective: "North Korean officials"
+DEMONYM = "demonym"      # people noun: "the North Koreans"
+CAPITAL = "capital"      # city standing for the state: "Pyongyang"
+SEAT = "seat"            # institution by place, full code: "the Kremlin" -> RUSGOV
+ORG = "org"              # IGO/NGO/known group, full code: "NATO"
+SECTOR = "sector"        # role noun or title: "officials" -> GOV
+PERSON = "person"        # a named office holder, dated
+
+PROPER_KINDS = {COUNTRY, ADJECTIVE, DEMONYM, CAPITAL, SEAT, ORG, PERSON}
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    code: str = ""          # country code, or the full actor code for SEAT/ORG/PERSON
+    sector: str = ""        # sector code for SECTOR entries
+    title: bool = False     # a SECTOR word that can stand before a name ("President")
+    start: str = ""         # PERSON: first day in office, YYYY-MM-DD
+    end: str = ""           # PERSON: last day in office, "" while in office
+    name: str = ""          # PERSON: canonical full name
+    source: str = ""        # file:line that produced the entry, for the event's `rule`
+    exact_case: bool = False  # all-caps short forms (US, UN) must match in capitals
+
+    def valid_on(self, date: str | None) -> bool:
+        if self.kind != PERSON or not date:
+            return True
+        return (not self.start or self.start <= date) and (not self.end or date <= self.end)
+
+
+class ActorLexicon:
+    """All actor phrases, keyed by their lowercase token tuples."""
+
+    def __init__(self, tokenizer, data_dir: Path | None = None, extra_files: Iterable[Path] = ()):
+        self._tokenize = tokenizer
+        self.phrases: dict[tuple[str, ...], list[Entry]] = {}
+        self.max_len = 1
+        base = Path(data_dir) if data_dir else DATA_DIR / "actors"
+        self.load_countries(base / "countries.tsv")
+        self.load_seats(base / "seats.tsv")
+        self.load_organizations(base / "organizations.tsv")
+        self.load_sectors(base / "sectors.tsv")
+        self.load_people(base / "people.tsv")
+        for f in extra_files:
+            self.load_file(Path(f))
+
+    # -- loading ---------------------------------------------------------------------------
+    def add(self, text: str, entry: Entry) -> None:
+        text = text.strip()
+        if not text:
+            return
+        toks = tuple(t.text.lower() for t in self._tokenize(text) if not t.is_space)
+        if not toks:
+            return
+        if text.isupper() and len(text.replace(".", "")) <= 4 and entry.kind in PROPER_KINDS:
+            entry = Entry(**{**entry.__dict__, "exact_case": True})
+        bucket = self.phrases.setdefault(toks, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.max_len = max(self.max_len, len(toks))
+
+    def load_countries(self, path: Path) -> None:
+        if not path.exists():
+            return
+        for line, r in read_tsv(path):
+            src = f"{path.name}:{line}"
+            code = r["code"]
+            for col, kind in (("names", COUNTRY), ("adjectives", ADJECTIVE),
+                              ("demonyms", DEMONYM), ("capitals", CAPITAL)):
+                for text in split_list(r.get(col, "")):
+                    self.add(text, Entry(kind, code=code, source=src))
+
+    def load_seats(self, path: Path) -> None:
+        if not path.exists():
+            return
+        for line, r in read_tsv(path):
+            self.add(r["text"], Entry(SEAT, code=r["code"], source=f"{path.name}:{line}"))
+
+    def load_organizations(self, path: Path) -> None:
+        if not path.exists():
+            return
+        for line, r in read_tsv(path):
+            for text in split_list(r["names"]):
+                self.add(text, Entry(ORG, code=r["code"], source=f"{path.name}:{line}"))
+
+    def load_sectors(self, path: Path) -> None:
+        if not path.exists():
+            return
+        for line, r in read_tsv(path):
+            self.add(r["text"], Entry(SECTOR, sector=r["sector"], title=r.get("title") == "yes",
+                                      source=f"{path.name}:{line}"))
+
+    def load_people(self, path: Path) -> None:
+        if not path.exists():
+            return
+        for line, r in read_tsv(path):
+            e = Entry(PERSON, code=r["code"], start=r.get("start", ""), end=r.get("end", ""),
+                      name=r["name"], source=f"{path.name}:{line}")
+            for text in [r["name"], *split_list(r.get("aliases", ""))]:
+                self.add(text, e)
+
+    def load_file(self, path: Path) -> None:
+        """A user's file in one of our formats, recognised by its header."""
+        with path.open(encoding="utf-8-sig") as fh:
+            header = next((ln for ln in fh if ln.strip() and not ln.startswith("#")), "")
+        cols = set(header.rstrip("\n").split("\t"))
+        if {"code", "names", "adjectives"} <= cols:
+            self.load_countries(path)
+        elif {"name", "code", "start"} <= cols:
+            self.load_people(path)
+        elif {"text", "sector"} <= cols:
+            self.load_sectors(path)
+        elif {"text", "code"} <= cols:
+            self.load_seats(path)
+        elif {"code", "names"} <= cols:
+            self.load_organizations(path)
+        else:
+            raise ValueError(f"{path}: unrecognised actor file header {sorted(cols)}")
+
+    # -- matching --------------------------------------------------------------------------
+    def match(self, tokens) -> list[tuple[int, int, list[Entry]]]:
+        """Longest-first matches over a sequence of spaCy tokens: (start, end, entries)."""
+        out = []
+        n = len(tokens)
+        i = 0
+        while i < n:
+            found = None
+            for length in range(min(self.max_len, n - i), 0, -1):
+                span = tokens[i:i + length]
+                entries = self._lookup(span)
+                if entries:
+                    found = (i, i + length, entries)
+                    break
+            if found:
+                out.append(found)
+                i = found[1]
+            else:
+                i += 1
+        return out
+
+    def _lookup(self, span) -> list[Entry]:
+        head = tuple(t.lower_ for t in span[:-1])
+        last = span[-1]
+        forms = [last.lower_]
+        lemma = last.lemma_.lower()
+        if lemma != last.lower_:
+            forms.append(lemma)
+        if last.lower_.endswith("s") and len(last.lower_) > 3:
+            forms.append(last.lower_[:-1])
+            if last.lower_.endswith("ies"):
+                forms.append(last.lower_[:-3] + "y")
+        seen = []
+        for f in forms:
+            for e in self.phrases.get(head + (f,), ()):
+                if e in seen:
+                    continue
+                if e.kind in PROPER_KINDS:
+                    # proper names need a capital letter ("china" the porcelain is not China)
+                    if not span[0].text[:1].isupper():
+                        continue
+                    if e.exact_case and not all(t.text.isupper() or not t.is_alpha for t in span):
+                        continue
+                    if f != last.lower_ and e.kind not in (DEMONYM,):
+                        continue  # plural of a name is not the name ("Chinas")
+                seen.append(e)
+        return seen

@@ -1,0 +1,320 @@
+"""From matched phrases to actor codes for noun phrases, using the dependency parse.
+
+A noun phrase's code combines what its words name: a country (name, adjective, capital,
+possessor: "China's negotiator"), a sector (head noun or title: "officials" GOV), an
+organization or seat of power (full code), or a person (our dated knowledge base, or someone
+the article introduced with a title: "U.S. envoy Christopher Hill ... Hill ... he").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import (ADJECTIVE, CAPITAL, COUNTRY, DEMONYM, ORG, PERSON, SEAT, SECTOR,
+                      ActorLexicon, Entry)
+
+# Dependencies that stay inside a noun phrase's modifiers.
+NP_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case",
+                    "punct", "npadvmod", "advmod"}
+# Heads that only say "some of": their actor comes from an "of" phrase or apposition.
+GROUP_NOUNS = {"member", "members", "part", "some", "many", "most", "all", "leader", "head",
+               "group", "team", "delegation", "side", "representative", "one", "each", "both",
+               "majority", "number", "dozen", "hundred", "thousand", "million", "chief"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
+
+
+@dataclass
+class Actor:
+    code: str
+    text: str
+    start: int            # character offsets in the document's text
+    end: int
+    kind: str             # what decided the code: country, org, seat, sector, person, pronoun
+    source: str = ""      # lexicon row(s) behind the code
+    inferred: bool = False  # resolved through a pronoun or document memory
+
+    @property
+    def country(self) -> str:
+        return self.code[:3]
+
+
+@dataclass
+class DocContext:
+    """What an article has told us so far: people and their codes, recent actors."""
+
+    date: str | None = None
+    people: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (code, source)
+    last_person: Actor | None = None
+    last_group: Actor | None = None
+
+
+def compose(country: str, sector: str) -> str:
+    if country and sector:
+        return country + sector if not country.endswith(sector) else country
+    if country:
+        return country
+    if sector:
+        return "---" + sector
+    return ""
+
+
+class ActorResolver:
+    """Resolves actors in one parsed paragraph (a spaCy Doc) within a document context."""
+
+    def __init__(self, lexicon: ActorLexicon):
+        self.lexicon = lexicon
+
+    def analyse(self, doc, ctx: DocContext) -> "ParsedActors":
+        matches: dict[int, tuple[int, int, list[Entry]]] = {}
+        for start, end, entries in self.lexicon.match(doc):
+            entries = [e for e in entries if e.valid_on(ctx.date)]
+            if entries:
+                for i in range(start, end):
+                    matches[i] = (start, end, entries)
+        return ParsedActors(doc, matches, ctx)
+
+
+class ParsedActors:
+    """Actor lookups for the tokens of one parsed Doc."""
+
+    def __init__(self, doc, matches, ctx: DocContext):
+        self.doc = doc
+        self.matches = matches
+        self.ctx = ctx
+        self._cache: dict[int, Actor | None] = {}
+
+    # -- public ----------------------------------------------------------------------------
+    def has_candidate(self, sent) -> bool:
+        return any(t.i in self.matches or t.lower_ in PERSON_PRONOUNS for t in sent)
+
+    def actors(self, token) -> list[Actor]:
+        """The actors a noun phrase headed by `token` names, one per coordinated member."""
+        out: list[Actor] = []
+        for t in self._coordinated(token):
+            appos = [a for c in t.children if c.dep_ == "appos"
+                     for a in self.actors(c) if a.country not in ("", "---")]
+            if appos and (t.lemma_.lower() in GROUP_NOUNS or self._single(t) is None
+                          or self._single(t).country in ("---", "IGO")):
+                out.extend(appos)
+                continue
+            a = self._single(t)
+            if a is not None:
+                out.append(a)
+            # "officials, including Foreign Minister Li Zhaoxing"
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("including", "like"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out.extend(self.actors(p))
+        uniq, seen = [], set()
+        for a in out:
+            if (a.code, a.start) not in seen:
+                seen.add((a.code, a.start))
+                uniq.append(a)
+        return uniq
+
+    def prime(self, sent) -> None:
+        """Resolve names and pronouns in reading order, so "he" binds to the last person named."""
+        for t in sent:
+            if t.pos_ == "PROPN" and t.dep_ not in ("compound", "poss") or t.dep_ in ("nsubj", "nsubjpass"):
+                acts = self.actors(t) if t.pos_ != "PRON" else [self._single(t)]
+                acts = [a for a in acts if a]
+                for a in acts:
+                    if a.kind == "person" and not a.inferred:
+                        self.ctx.last_person = a
+                if t.dep_ in ("nsubj", "nsubjpass") and acts and acts[0].kind not in ("person", "pronoun"):
+                    self.ctx.last_group = acts[0]
+            elif t.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+                self._single(t)
+
+    def remember(self, actors: list[Actor], token) -> None:
+        """Keep recent actors for later pronouns in the document."""
+        for a in actors:
+            if a.kind == "person":
+                self.ctx.last_person = a
+            elif token.dep_ in ("nsubj", "nsubjpass") and a.kind != "pronoun":
+                self.ctx.last_group = a
+
+    # -- internals -------------------------------------------------------------------------
+    def _coordinated(self, token):
+        out = [token]
+        for c in token.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+                out.extend(self._coordinated(c))
+        return out
+
+    def _np_tokens(self, head):
+        """The head and its pre-modifiers (not their possessors' insides, not clauses)."""
+        toks = [head]
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in NP_MODIFIER_DEPS and c.i < head.i:
+                    toks.append(c)
+                    if c.dep_ != "poss":
+                        stack.append(c)
+        return sorted(toks, key=lambda t: t.i)
+
+    def _single(self, token) -> Actor | None:
+        if token.i in self._cache:
+            return self._cache[token.i]
+        self._cache[token.i] = None  # guards against cycles
+        a = self._resolve(token)
+        self._cache[token.i] = a
+        return a
+
+    def _resolve(self, head) -> Actor | None:
+        low = head.lower_
+        if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return self._pronoun(head)
+        if low in RELATIVE_PRONOUNS and head.head is not head:
+            antecedent = head.head.head if head.head.dep_ == "relcl" else None
+            if antecedent is not None:
+                acts = self.actors(antecedent)
+                return acts[0] if acts else None
+            return None
+        toks = self._np_tokens(head)
+        idx = {t.i for t in toks}
+        country = sector = full = ""
+        kind = ""
+        sources: list[str] = []
+        span_tokens = []
+        head_match = self.matches.get(head.i)
+        # 1. what the head itself names
+        if head_match:
+            s, e, entries = head_match
+            ent = self._pick(entries, as_head=True)
+            if ent.kind in (ORG, SEAT, PERSON):
+                full, kind = ent.code, ent.kind
+            elif ent.kind in (COUNTRY, DEMONYM, CAPITAL, ADJECTIVE):
+                country, kind = ent.code, "country"
+            elif ent.kind == SECTOR:
+                sector, kind = ent.sector, "sector"
+            sources.append(ent.source)
+            span_tokens.extend(self.doc[s:e])
+        # 2. what the modifiers add
+        for t in reversed(toks):
+            if t.i == head.i or (head_match and head_match[0] <= t.i < head_match[1]):
+                continue
+            if t.dep_ == "poss":
+                pa = self._single(t)
+                if pa and pa.country not in ("", "---") and not country and not full:
+                    country = pa.country if pa.kind != "org" else ""
+                    full = pa.code if pa.kind == "org" and kind == "sector" else full
+                    sources.append(pa.source)
+                    span_tokens.extend(self.doc[pa_i] for pa_i in self._span_indices(pa))
+                continue
+            m = self.matches.get(t.i)
+            if not m:
+                continue
+            ent = self._pick(m[2], as_head=False)
+            if ent.kind in (ORG, SEAT) and not full:
+                full = ent.code
+            elif ent.kind in (COUNTRY, ADJECTIVE, CAPITAL, DEMONYM) and not country:
+                country = ent.code
+            elif ent.kind == SECTOR and not sector:
+                sector = ent.sector
+            elif ent.kind == PERSON and not full:
+                full = ent.code
+            else:
+                continue
+            sources.append(ent.source)
+            span_tokens.extend(self.doc[m[0]:m[1]])
+        # 3. a personal name: known office holder, or someone introduced earlier
+        name = self._proper_name(head)
+        person = None
+        if name and not (head_match and head_match[2][0].kind in (COUNTRY, ORG, SEAT, CAPITAL)):
+            if head_match and any(e.kind == PERSON for e in head_match[2]):
+                person = next(e for e in head_match[2] if e.kind == PERSON)
+                full, kind = person.code, "person"
+            elif (country or sector) and not full:
+                code = compose(country, sector or "")
+                self._register(name, code, ";".join(sources))
+                full, kind = code, "person"
+            else:
+                known = self._known_person(name)
+                if known:
+                    full, kind = known[0], "person"
+                    sources.append(known[1])
+            if kind == "person":
+                span_tokens.extend(t for t in toks if t.pos_ == "PROPN")
+                self._register(name, full, ";".join(sources))
+        # 4. "members of the Security Council", "the government of Iraq"
+        if not full and (not country or head.lemma_.lower() in GROUP_NOUNS):
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            pa = self._single(p)
+                            if pa:
+                                if sector and pa.kind in ("country",) and len(pa.code) == 3:
+                                    country = pa.code
+                                else:
+                                    full = pa.code
+                                kind = kind or pa.kind
+                                sources.append(pa.source)
+                                span_tokens.extend(self.doc[i] for i in self._span_indices(pa))
+        if full:
+            code = full
+        else:
+            code = compose(country, sector)
+            if kind == "sector" and country:
+                kind = "country+sector"
+        if not code:
+            return None
+        if code.startswith("---") and head.lemma_.lower() in GROUP_NOUNS and not sector:
+            return None
+        span_tokens.append(head)
+        start = min(t.idx for t in span_tokens)
+        end = max(t.idx + len(t.text) for t in span_tokens)
+        return Actor(code=code, text=self.doc.text[start:end], start=start, end=end,
+                     kind=kind or "sector", source=";".join(dict.fromkeys(s for s in sources if s)))
+
+    def _span_indices(self, actor: Actor):
+        return [t.i for t in self.doc if actor.start <= t.idx < actor.end]
+
+    @staticmethod
+    def _pick(entries: list[Entry], as_head: bool) -> Entry:
+        order = ([PERSON, ORG, SEAT, DEMONYM, COUNTRY, CAPITAL, ADJECTIVE, SECTOR] if as_head
+                 else [PERSON, ORG, SEAT, ADJECTIVE, COUNTRY, CAPITAL, DEMONYM, SECTOR])
+        return min(entries, key=lambda e: order.index(e.kind))
+
+    def _proper_name(self, head) -> str:
+        """'Christopher Hill' for the head 'Hill' of a run of proper nouns, else ''."""
+        if head.pos_ != "PROPN" or not head.text[:1].isupper():
+            return ""
+        m = self.matches.get(head.i)
+        if m and any(e.kind != PERSON for e in m[2]):
+            return ""
+        parts = [head]
+        for c in sorted(head.children, key=lambda t: -t.i):
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == parts[0].i - 1:
+                cm = self.matches.get(c.i)
+                if cm and any(e.kind == SECTOR for e in cm[2]):
+                    break
+                parts.insert(0, c)
+        return " ".join(t.text for t in parts)
+
+    def _register(self, name: str, code: str, source: str) -> None:
+        if not code or code.startswith("---") and len(code) == 3:
+            return
+        self.ctx.people[name.lower()] = (code, source)
+        last = name.split()[-1].lower()
+        self.ctx.people.setdefault(last, (code, source))
+
+    def _known_person(self, name: str):
+        return self.ctx.people.get(name.lower()) or self.ctx.people.get(name.split()[-1].lower())
+
+    def _pronoun(self, tok) -> Actor | None:
+        low = tok.lower_
+        ref = None
+        if low in PERSON_PRONOUNS:
+            ref = self.ctx.last_person
+        elif low in GROUP_PRONOUNS:
+            ref = self.ctx.last_group
+        if ref is None:
+            return None
+        return Actor(code=ref.code, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                     kind="pronoun", source=f"antecedent '{ref.text}'", inferred=True)

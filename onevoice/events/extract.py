@@ -1,0 +1,355 @@
+"""Clauses to events: find trigger verbs and event nouns, their source and target, and the mode.
+
+Reads the dependency parse of one sentence. Roles: subject (or passive `by` agent) is the
+source; the target sits where the lexicon row says (direct object, a preposition's object,
+indirect object). Control verbs pass their object or subject down ("urged China to use its
+influence" makes China the subject of "use"); coordination gives one event per actor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..actors.resolve import Actor, ParsedActors
+from .lexicon import EventLexicon, Pattern
+
+VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+# A noun event inherits the subject of the verb it hangs from only through these prepositions
+# ("After talks with X, Hill said ..."), never through an object ("X condemned the attack").
+INHERIT_PREPS = {"after", "during", "following", "before", "at", "in", "of", "since", "amid"}
+MODE_CLIMB_DEPS = {"xcomp", "pcomp", "pobj", "prep", "acomp", "advmod"}
+MODE_RANK = {"negated": 3, "hypothetical": 2, "future": 1}
+
+
+@dataclass
+class RawEvent:
+    source: Actor
+    target: Actor | None
+    pattern: Pattern
+    trigger: object          # spaCy token
+    mode: str | None
+    confidence: float
+    note: str = ""           # how roles were found, appended to the rule
+
+
+def prefer_known(acts: list[Actor]) -> list[Actor]:
+    """Drop "officials" (---GOV) when the same role also names Chinese officials (CHNGOV)."""
+    known = [a for a in acts if not a.code.startswith("---")]
+    return known if known else acts
+
+
+class EventExtractor:
+    def __init__(self, lexicon: EventLexicon):
+        self.lex = lexicon
+
+    # -- entry point -----------------------------------------------------------------------
+    def extract(self, sent, actors: ParsedActors) -> list[RawEvent]:
+        out: list[RawEvent] = []
+        consumed: set[int] = set()
+        for t in sent:
+            if t.tag_ in VERB_TAGS or t.pos_ == "VERB":
+                pats = self.lex.verbs.get(self.verb_lemma(t))
+                if pats:
+                    out.extend(self._verb_events(t, pats, actors, consumed))
+        for t in sent:
+            if t.i in consumed or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lemma = self.verb_lemma(t)
+            pats = (self.lex.nouns.get(lemma) or self.lex.nouns.get(t.lemma_.lower())
+                    or self.lex.nouns.get(t.lower_))
+            if pats:
+                out.extend(self._noun_events(t, pats, actors))
+        return out
+
+    @staticmethod
+    def verb_lemma(t) -> str:
+        lemma = t.lemma_.lower()
+        doc = t.doc
+        if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 1].idx == doc[t.i - 2].idx + len(doc[t.i - 2].text):
+            return f"{doc[t.i - 2].lower_}-{lemma}"
+        return lemma
+
+    # -- verbs -----------------------------------------------------------------------------
+    def _verb_events(self, v, patterns, actors, consumed) -> list[RawEvent]:
+        pat, obj_tok = self._choose(v, patterns)
+        if pat is None:
+            return []
+        if obj_tok is not None:
+            consumed.add(obj_tok.i)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+        src_tokens, how = self.subject(v, passive)
+        sources = prefer_known([a for tok in src_tokens for a in actors.actors(tok)])
+        if not sources:
+            return []
+        targets, t_how = self._targets(v, pat, obj_tok, passive, actors)
+        mode = self.mode(v)
+        conf = 0.9 if how == "subject" else 0.7
+        if t_how == "inherited":
+            conf -= 0.1
+        for tok in src_tokens:
+            actors.remember(actors.actors(tok), tok)
+        return self._pairs(sources, targets, pat, v, mode, conf, how)
+
+    def _choose(self, v, patterns):
+        children = list(v.children)
+        particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep")}
+        objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        # "hold a round of talks": look through the quantity noun
+        obj_lemmas = {}
+        for o in objects:
+            obj_lemmas[o.lemma_.lower()] = o
+            for p in o.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for q in p.children:
+                        if q.dep_ == "pobj":
+                            obj_lemmas.setdefault(q.lemma_.lower(), o)
+        comps = self._complements(v)
+        best, best_obj, best_score = None, None, -1
+        for p in patterns:
+            if p.particle and p.particle not in particles:
+                continue
+            obj = None
+            if p.objects:
+                hit = next((lem for lem in obj_lemmas if lem in p.objects), None)
+                if hit is None:
+                    continue
+                obj = obj_lemmas[hit]
+            if p.complements and "*" not in p.complements and not (comps & p.complements):
+                continue
+            if p.complements and "*" in p.complements and not comps:
+                continue
+            if p.specificity > best_score:
+                best, best_obj, best_score = p, obj, p.specificity
+        return best, best_obj
+
+    @staticmethod
+    def _complements(v) -> set[str]:
+        """Lemmas of what the verb asks for: 'urge X to negotiate', 'call for the release of'."""
+        out = set()
+        for c in v.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                out.add(c.lemma_.lower())
+                out.update(o.lemma_.lower() for o in c.children if o.dep_ == "dobj")
+            elif c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children):
+                out.add(c.lemma_.lower())
+            elif c.dep_ == "prep" and c.lower_ in ("for", "on", "to"):
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        out.add(p.lemma_.lower())
+            elif c.dep_ == "dobj":
+                for p in c.children:
+                    if p.dep_ in ("xcomp", "acl", "relcl") and p.pos_ == "VERB":
+                        out.add(p.lemma_.lower())
+        return out
+
+    def subject(self, v, passive: bool, depth: int = 0) -> tuple[list, str]:
+        """Tokens heading the source, and how they were found."""
+        if passive:
+            for c in v.children:
+                if c.dep_ == "agent":
+                    objs = [p for p in c.children if p.dep_ == "pobj"]
+                    if objs:
+                        return objs, "subject"
+            return [], ""
+        subj = [c for c in v.children if c.dep_ in ("nsubj",)]
+        if subj:
+            return subj, "subject"
+        if depth > 3:
+            return [], ""
+        head = v.head
+        if head is v:
+            return [], ""
+        if v.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
+            obj = [c for c in head.children if c.dep_ == "dobj"]
+            if obj and obj[0].i < v.i:
+                return obj, "control object"
+            toks, _ = self.subject(head, False, depth + 1)
+            return toks, "control subject"
+        if v.dep_ in ("conj", "advcl", "pcomp", "xcomp") and head.pos_ in ("VERB", "AUX"):
+            toks, _ = self.subject(head, any(c.dep_ == "nsubjpass" for c in head.children), depth + 1)
+            return toks, "shared subject"
+        if v.dep_ in ("pcomp", "pobj"):
+            # "stopped short of condemning X", "sought cooperation in condemning X"
+            up = head
+            for _ in range(4):
+                if up.pos_ in ("VERB", "AUX"):
+                    toks, _ = self.subject(up, any(c.dep_ == "nsubjpass" for c in up.children),
+                                           depth + 1)
+                    return toks, "shared subject"
+                if up.dep_ not in ("prep", "advmod", "pobj", "dobj", "pcomp", "acomp") or up.head is up:
+                    break
+                up = up.head
+        if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [head], "modified noun"
+        return [], ""
+
+    def _targets(self, v, pat: Pattern, obj_tok, passive, actors) -> tuple[list[Actor], str]:
+        for spec in pat.target:
+            if spec == "none":
+                return [], "none"
+            toks = []
+            if spec == "dobj":
+                deps = ("nsubjpass",) if passive else ("dobj",)
+                toks = [c for c in v.children if c.dep_ in deps and c is not obj_tok]
+            elif spec == "iobj":
+                toks = [c for c in v.children if c.dep_ in ("dative", "iobj")]
+                toks += [p for c in v.children if c.dep_ == "dative" and c.lower_ == "to"
+                         for p in c.children if p.dep_ == "pobj"]
+            elif spec.startswith("prep:"):
+                toks = self._prep_objects([v] + ([obj_tok] if obj_tok is not None else []),
+                                          pat.target_preps)
+            if toks:
+                acts = [a for t in toks for a in self._actors_or_possessor(t, actors)]
+                # a noun coordinated to the verb by a mis-attached "and" ("met with X, and Y")
+                for c in v.children:
+                    if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and spec != "dobj":
+                        acts.extend(actors.actors(c))
+                if acts:
+                    return prefer_known(acts), spec
+        return [], ""
+
+    @staticmethod
+    def _actors_or_possessor(tok, actors) -> list[Actor]:
+        """The actor a phrase names, or its possessor's: "sought China's cooperation"."""
+        acts = actors.actors(tok)
+        if acts:
+            return acts
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return actors.actors(c)
+        return []
+
+    @staticmethod
+    def _prep_objects(heads, preps) -> list:
+        out = []
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("prep", "prt", "dative", "agent") and c.lower_ in preps:
+                    out.extend(p for p in c.children if p.dep_ in ("pobj",))
+        return out
+
+    # -- nouns -----------------------------------------------------------------------------
+    def _noun_events(self, n, patterns, actors) -> list[RawEvent]:
+        mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
+        if n.i >= 2 and n.doc[n.i - 1].text == "-":
+            mods.add(n.doc[n.i - 2].lower_)
+        pat = None
+        for p in patterns:
+            if p.modifiers and not (p.modifiers & mods):
+                continue
+            if pat is None or p.specificity > pat.specificity:
+                pat = p
+        if pat is None:
+            return []
+        sources, how = self._noun_source(n, actors)
+        targets: list[Actor] = []
+        if "between" in pat.target:
+            between = self._prep_objects([n], {"between", "among"})
+            parties = [a for t in between for a in actors.actors(t)]
+            if len(parties) >= 2 and not sources:
+                return self._pairs(parties, [], pat, n, self.mode(n), 0.8, "between",
+                                   all_pairs=True)
+            if parties and sources:
+                targets = parties
+        if not sources:
+            return []
+        if not targets and pat.target_preps:
+            targets = [a for t in self._prep_objects([n], pat.target_preps) for a in actors.actors(t)]
+        conf = 0.8 if how == "possessor" else 0.6
+        return self._pairs(sources, targets, pat, n, self.mode(n), conf, how)
+
+    def _noun_source(self, n, actors) -> tuple[list[Actor], str]:
+        for c in n.children:
+            if c.dep_ == "poss":
+                acts = actors.actors(c)
+                if acts:
+                    return acts, "possessor"
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                acts = [a for p in c.children if p.dep_ == "pobj" for a in actors.actors(p)]
+                if acts:
+                    return acts, "by-phrase"
+        for c in n.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i in actors.matches:
+                a = actors.actors(c)
+                if a and a[0].kind in ("country", "org", "seat"):
+                    return a, "modifier"
+        # "After talks with X, Hill said": the subject of the clause the phrase hangs from
+        cur, via_prep = n, False
+        for _ in range(4):
+            if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
+                via_prep = cur.head.lower_ in INHERIT_PREPS
+                cur = cur.head.head
+            elif cur.dep_ == "prep":
+                cur = cur.head
+            else:
+                break
+            if cur.pos_ in ("VERB", "AUX") and via_prep:
+                toks, _ = self.subject(cur, any(c.dep_ == "nsubjpass" for c in cur.children))
+                acts = [a for t in toks for a in actors.actors(t)]
+                return acts, "clause subject"
+        if n.dep_ in ("dobj",) and n.head.lemma_.lower() in ("hold", "have", "conduct", "stage",
+                                                             "begin", "start", "open", "resume"):
+            toks, _ = self.subject(n.head, False)
+            return [a for t in toks for a in actors.actors(t)], "clause subject"
+        return [], ""
+
+    # -- modes -----------------------------------------------------------------------------
+    def mode(self, t) -> str | None:
+        """negated, hypothetical or future, from the trigger and the verbs that govern it."""
+        chain = [t]
+        cur = t
+        for _ in range(5):
+            if cur.dep_ == "conj":
+                cur = cur.head
+                chain.append(cur)
+                continue
+            if cur.dep_ not in MODE_CLIMB_DEPS or cur.head is cur:
+                break
+            cur = cur.head
+            chain.append(cur)
+        found: set[str] = set()
+        modes = self.lex.modes
+        for c in chain:
+            if c is not t and c.lemma_.lower() in modes and c.pos_ in ("VERB", "ADJ", "AUX", "ADV"):
+                found.add(modes[c.lemma_.lower()])
+            for ch in c.children:
+                low = ch.lemma_.lower()
+                if ch.dep_ == "neg":
+                    found.add("negated")
+                elif ch.dep_ in ("aux", "auxpass", "advmod", "mark", "npadvmod", "advcl") and low in modes:
+                    found.add(modes[low])
+                elif ch.dep_ in ("npadvmod", "pobj", "prep") and ch.lemma_.lower() in ("week", "month", "year"):
+                    if any(g.lower_ in ("next", "coming") for g in ch.children):
+                        found.add("future")
+        if self.lex.mode_phrases:
+            lo = min(c.i for c in chain)
+            lemmas = [x.lemma_.lower() for x in t.doc[max(lo - 3, t.sent.start):t.i + 1]]
+            for phrase, m in self.lex.mode_phrases:
+                n = len(phrase)
+                if any(tuple(lemmas[i:i + n]) == phrase for i in range(len(lemmas) - n + 1)):
+                    found.add(m)
+        if not found:
+            return None
+        return max(found, key=MODE_RANK.get)
+
+    # -- assembling ------------------------------------------------------------------------
+    @staticmethod
+    def _pairs(sources, targets, pat, trigger, mode, conf, how, all_pairs=False) -> list[RawEvent]:
+        out = []
+        if all_pairs or (pat.symmetric and not targets and len(sources) > 1):
+            for a in sources:
+                for b in sources:
+                    if a.code != b.code:
+                        out.append(RawEvent(a, b, pat, trigger, mode, conf, how))
+            return out
+        for s in sources:
+            if not targets:
+                out.append(RawEvent(s, None, pat, trigger, mode, conf, how))
+                continue
+            for tg in targets:
+                if tg.code == s.code:
+                    continue
+                out.append(RawEvent(s, tg, pat, trigger, mode, conf, how))
+                if pat.symmetric:
+                    out.append(RawEvent(tg, s, pat, trigger, mode, conf, how + ", symmetric"))
+        return out
