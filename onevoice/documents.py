@@ -105,8 +105,8 @@ def strip_boilerplate(text: str) -> tuple[str | None, str]:
     punctuation and more paragraphs follow; otherwise there is no title.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    lines = [ln.strip() for ln in text.split("\n")]
-    blank_separated = "" in lines and any(lines)
+    lines = [ln.strip() for ln in text.strip().split("\n")]
+    blank_separated = "" in lines
     paragraphs: list[list[str]] = [[]]
     for ln in lines:
         if not ln or not blank_separated:

@@ -47,6 +47,7 @@ class DocContext:
     people: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (code, source)
     last_person: Actor | None = None
     last_group: Actor | None = None
+    event_owners: dict[str, Actor] = field(default_factory=dict)  # "test" -> who tested
 
 
 def compose(country: str, sector: str) -> str:

@@ -50,6 +50,11 @@ class EventExtractor:
                 pats = self.lex.verbs.get(self.verb_lemma(t))
                 if pats:
                     out.extend(self._verb_events(t, pats, actors, consumed))
+            elif t.pos_ == "ADJ" and t.dep_ in ("acomp", "amod", "conj"):
+                # "China was upset by the tests": emotion predicates with an experiencer subject
+                pats = [p for p in self.lex.verbs.get(t.lemma_.lower(), ()) if "agent" in p.target]
+                if pats:
+                    out.extend(self._experiencer_events(t, pats[0], actors))
         for t in sent:
             if t.i in consumed or t.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -73,6 +78,8 @@ class EventExtractor:
         pat, obj_tok = self._choose(v, patterns)
         if pat is None:
             return []
+        if "agent" in pat.target:
+            return self._experiencer_events(v, pat, actors)
         if obj_tok is not None:
             consumed.add(obj_tok.i)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
@@ -88,6 +95,30 @@ class EventExtractor:
         for tok in src_tokens:
             actors.remember(actors.actors(tok), tok)
         return self._pairs(sources, targets, pat, v, mode, conf, how)
+
+    def _experiencer_events(self, t, pat, actors) -> list[RawEvent]:
+        """'X was angered by Y', 'X is upset at Y': X (the one who feels) disapproves of Y."""
+        subj = self._experiencer(t)
+        sources = prefer_known([a for s in subj for a in actors.actors(s)])
+        if not sources:
+            return []
+        cause = [p for c in t.children if c.dep_ in ("agent", "prep")
+                 and c.lower_ in ("by", "at", "over", "with", "about")
+                 for p in c.children if p.dep_ == "pobj"]
+        targets = prefer_known([a for c in cause for a in self._actors_or_possessor(c, actors)])
+        if not targets:
+            return []
+        return self._pairs(sources, targets, pat, t, self.mode(t), 0.7, "experiencer")
+
+    def _experiencer(self, t, depth: int = 0) -> list:
+        subj = [c for c in t.children if c.dep_ in ("nsubjpass", "nsubj")]
+        if subj or depth > 2:
+            return subj
+        if t.dep_ == "acomp":
+            return [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if t.dep_ == "conj":
+            return self._experiencer(t.head, depth + 1)
+        return []
 
     def _choose(self, v, patterns):
         children = list(v.children)
@@ -215,7 +246,14 @@ class EventExtractor:
             return acts
         for c in tok.children:
             if c.dep_ == "poss":
-                return actors.actors(c)
+                acts = actors.actors(c)
+                if acts:
+                    return acts
+        # "the launches": whoever the article said carried them out
+        owner = actors.ctx.event_owners.get(tok.lemma_.lower())
+        if owner is not None:
+            return [Actor(code=owner.code, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                          kind="event owner", source=f"'{tok.text}' by {owner.text}", inferred=True)]
         return []
 
     @staticmethod
@@ -255,6 +293,8 @@ class EventExtractor:
         if not targets and pat.target_preps:
             targets = [a for t in self._prep_objects([n], pat.target_preps) for a in actors.actors(t)]
         conf = 0.8 if how == "possessor" else 0.6
+        if how in ("possessor", "modifier", "by-phrase"):
+            actors.ctx.event_owners[n.lemma_.lower()] = sources[0]
         return self._pairs(sources, targets, pat, n, self.mode(n), conf, how)
 
     def _noun_source(self, n, actors) -> tuple[list[Actor], str]:
