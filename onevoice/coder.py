@@ -55,11 +55,14 @@ class Coder:
         model, actor_files, agent_files = self._settings
         self.nlp = load_pipeline(model)
         self.ontology = Ontology()
-        self.actors = ActorLexicon(self.nlp.tokenizer, extra_files=[Path(p) for p in actor_files])
-        if actor_files or agent_files:
+        # our TSV files by extension; anything else is a PETRARCH/TABARI dictionary
+        tsv = [Path(p) for p in actor_files if Path(p).suffix.lower() == ".tsv"]
+        petrarch = [Path(p) for p in actor_files if Path(p).suffix.lower() != ".tsv"]
+        self.actors = ActorLexicon(self.nlp.tokenizer, extra_files=tsv)
+        if petrarch or agent_files:
             from .actors.petrarch import load_petrarch_files
 
-            load_petrarch_files(self.actors, actor_files, agent_files)
+            load_petrarch_files(self.actors, petrarch, agent_files)
         self.events = EventLexicon(known_codes=self.ontology.codes)
         self.resolver = ActorResolver(self.actors)
         self.extractor = EventExtractor(self.events)

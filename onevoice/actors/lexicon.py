@@ -59,15 +59,19 @@ class ActorLexicon:
             self.load_file(Path(f))
 
     # -- loading ---------------------------------------------------------------------------
-    def add(self, text: str, entry: Entry) -> None:
+    def add(self, text: str, entry: Entry, exact_case: bool | None = None) -> None:
+        """`exact_case=None` decides from the text (short all-caps forms); a bool forces it."""
         text = text.strip()
         if not text:
             return
         toks = tuple(t.text.lower() for t in self._tokenize(text) if not t.is_space)
         if not toks:
             return
-        if text.isupper() and len(text.replace(".", "")) <= 4 and entry.kind in PROPER_KINDS:
-            entry = Entry(**{**entry.__dict__, "exact_case": True})
+        if exact_case is None:
+            exact_case = entry.exact_case or (text.isupper() and len(text.replace(".", "")) <= 4
+                                              and entry.kind in PROPER_KINDS)
+        if exact_case != entry.exact_case:
+            entry = Entry(**{**entry.__dict__, "exact_case": exact_case})
         bucket = self.phrases.setdefault(toks, [])
         if entry not in bucket:
             bucket.append(entry)

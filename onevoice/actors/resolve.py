@@ -284,7 +284,9 @@ class ParsedActors:
 
     def _proper_name(self, head) -> str:
         """'Christopher Hill' for the head 'Hill' of a run of proper nouns, else ''."""
-        if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        if not head.text[:1].isupper():
+            return ""
+        if head.pos_ != "PROPN" and not (head.pos_ == "NOUN" and head.lower_ in self.ctx.people):
             return ""
         m = self.matches.get(head.i)
         if m and any(e.kind != PERSON for e in m[2]):

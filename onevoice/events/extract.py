@@ -17,6 +17,8 @@ VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 # ("After talks with X, Hill said ..."), never through an object ("X condemned the attack").
 INHERIT_PREPS = {"after", "during", "following", "before", "at", "in", "of", "since", "amid"}
 MODE_CLIMB_DEPS = {"xcomp", "pcomp", "pobj", "prep", "acomp", "advmod"}
+# Appeals, intents, demands, rejections and threats: their complements are not facts.
+WISH_ROOTS = {"02", "03", "10", "12", "13"}
 MODE_RANK = {"negated": 3, "hypothetical": 2, "future": 1}
 
 
@@ -368,9 +370,35 @@ class EventExtractor:
                 n = len(phrase)
                 if any(tuple(lemmas[i:i + n]) == phrase for i in range(len(lemmas) - n + 1)):
                     found.add(m)
+        if self._wished(t):
+            found.add("hypothetical")
+        if t.dep_ == "ROOT" and t.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children):
+            found.add("future")  # headline style: "Envoy to visit Pyongyang"
         if not found:
             return None
         return max(found, key=MODE_RANK.get)
+
+    def _wished(self, t) -> bool:
+        """The act someone urges, demands, offers or threatens has not happened:
+        in "urged China to attack X" the attack is hypothetical."""
+        cur = t
+        for _ in range(6):
+            if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "conj", "appos") and cur.head is not cur:
+                cur = cur.head  # "urges China, Asian nations to speak ...": up from the object
+                if cur.pos_ in ("VERB", "AUX") and any(p.code[:2] in WISH_ROOTS
+                                                       for p in self.lex.verbs.get(cur.lemma_.lower(), ())):
+                    return True
+                continue
+            if cur.dep_ not in ("xcomp", "ccomp", "advcl", "relcl", "acl") or cur.head is cur:
+                return False
+            if cur.dep_ in ("advcl", "relcl", "acl", "ccomp") and not any(
+                    a.lower_ == "to" and a.dep_ == "aux" for a in cur.children):
+                return False
+            cur = cur.head
+            for p in self.lex.verbs.get(cur.lemma_.lower(), ()):
+                if p.code[:2] in WISH_ROOTS:
+                    return True
+        return False
 
     # -- assembling ------------------------------------------------------------------------
     @staticmethod

@@ -1,0 +1,267 @@
+"""Checks on the actor tables in onevoice/data/actors (countries, seats, organizations)."""
+
+import csv
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+ACTORS = Path(__file__).resolve().parent.parent / "onevoice" / "data" / "actors"
+
+COUNTRY_HEADER = ["code", "names", "adjectives", "demonyms", "capitals", "comment"]
+SEAT_HEADER = ["text", "code", "comment"]
+ORG_HEADER = ["code", "names", "comment"]
+
+CODE_RE = re.compile(r"^[A-Z]+(-[A-Z]+)*$")
+
+
+def load(name):
+    """Return (header, rows) of a TSV file, skipping blank and '#' comment lines."""
+    with open(ACTORS / name, encoding="utf-8", newline="") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = next(reader)
+    return header, [row for row in reader]
+
+
+def as_dicts(name):
+    header, rows = load(name)
+    return [dict(zip(header, row)) for row in rows]
+
+
+def alternatives(cell):
+    return [a for a in cell.split("|")] if cell else []
+
+
+@pytest.fixture(scope="module")
+def countries():
+    return as_dicts("countries.tsv")
+
+
+@pytest.fixture(scope="module")
+def seats():
+    return as_dicts("seats.tsv")
+
+
+@pytest.fixture(scope="module")
+def orgs():
+    return as_dicts("organizations.tsv")
+
+
+@pytest.fixture(scope="module")
+def country_by_code(countries):
+    return {row["code"]: row for row in countries}
+
+
+@pytest.mark.parametrize(
+    "name,header",
+    [
+        ("countries.tsv", COUNTRY_HEADER),
+        ("seats.tsv", SEAT_HEADER),
+        ("organizations.tsv", ORG_HEADER),
+    ],
+)
+def test_header_and_row_shape(name, header):
+    got, rows = load(name)
+    assert got == header
+    assert rows, f"{name} has no rows"
+    for row in rows:
+        assert len(row) == len(header), f"{name}: wrong number of cells in {row!r}"
+
+
+@pytest.mark.parametrize(
+    "name,code_col,name_cols",
+    [
+        ("countries.tsv", "code", ["names"]),
+        ("seats.tsv", "code", ["text"]),
+        ("organizations.tsv", "code", ["names"]),
+    ],
+)
+def test_codes_and_names_present(name, code_col, name_cols):
+    for row in as_dicts(name):
+        code = row[code_col]
+        assert code, f"{name}: empty code in {row!r}"
+        assert CODE_RE.match(code), f"{name}: bad code {code!r}"
+        assert len(code) % 3 == 0, f"{name}: {code!r} is not made of 3-letter groups"
+        assert any(alternatives(row[c]) for c in name_cols), f"{name}: no name in {row!r}"
+
+
+@pytest.mark.parametrize(
+    "name,cols",
+    [
+        ("countries.tsv", ["names", "adjectives", "demonyms", "capitals"]),
+        ("seats.tsv", ["text"]),
+        ("organizations.tsv", ["names"]),
+    ],
+)
+def test_alternatives_are_clean(name, cols):
+    for row in as_dicts(name):
+        for col in cols:
+            for alt in alternatives(row[col]):
+                assert alt, f"{name}: empty alternative in {col} of {row!r}"
+                assert alt == alt.strip(), f"{name}: stray whitespace in {alt!r}"
+                assert "  " not in alt, f"{name}: double space in {alt!r}"
+
+
+def test_country_codes_unique_and_three_letters(countries):
+    codes = [row["code"] for row in countries]
+    assert len(codes) == len(set(codes))
+    for code in codes:
+        assert len(code) == 3, code
+
+
+def test_no_surface_form_maps_to_two_countries_unless_ambiguous(countries):
+    owners = defaultdict(set)
+    comment = {}
+    for row in countries:
+        comment[row["code"]] = row["comment"].lower()
+        for col in ("names", "adjectives", "demonyms", "capitals"):
+            for alt in alternatives(row[col]):
+                owners[alt.lower()].add(row["code"])
+    for form, codes in owners.items():
+        if len(codes) > 1:
+            for code in codes:
+                assert "ambiguous" in comment[code], (
+                    f"{form!r} maps to {sorted(codes)} but {code} is not marked ambiguous"
+                )
+
+
+def test_country_row_count(countries):
+    assert len(countries) >= 190
+
+
+def test_all_iso_countries_present(country_by_code):
+    pycountry = pytest.importorskip("pycountry")
+    missing = [c.alpha_3 for c in pycountry.countries if c.alpha_3 not in country_by_code]
+    assert not missing
+
+
+def _forms(row, col):
+    return {a.lower() for a in alternatives(row[col])}
+
+
+@pytest.mark.parametrize(
+    "code,col,form",
+    [
+        ("PRK", "names", "North Korea"),
+        ("PRK", "names", "DPRK"),
+        ("PRK", "capitals", "Pyongyang"),
+        ("PRK", "adjectives", "North Korean"),
+        ("KOR", "names", "South Korea"),
+        ("KOR", "capitals", "Seoul"),
+        ("CHN", "adjectives", "Chinese"),
+        ("CHN", "capitals", "Beijing"),
+        ("USA", "names", "United States"),
+        ("USA", "names", "U.S."),
+        ("USA", "adjectives", "American"),
+        ("USA", "capitals", "Washington"),
+        ("GBR", "names", "Britain"),
+        ("GBR", "demonyms", "Briton"),
+        ("RUS", "capitals", "Moscow"),
+        ("ROU", "names", "Romania"),
+        ("COD", "names", "Zaire"),
+        ("MMR", "names", "Burma"),
+        ("CIV", "names", "Ivory Coast"),
+        ("PHL", "demonyms", "Filipino"),
+        ("ISR", "capitals", "Jerusalem"),
+        ("PSE", "capitals", "Ramallah"),
+        ("IRN", "capitals", "Tehran"),
+        ("TUR", "capitals", "Ankara"),
+        ("JPN", "capitals", "Tokyo"),
+        ("ARE", "adjectives", "Emirati"),
+        ("LKA", "adjectives", "Sri Lankan"),
+        ("SWZ", "names", "Swaziland"),
+        ("MKD", "names", "North Macedonia"),
+        ("CZE", "names", "Czechia"),
+        ("VAT", "names", "Vatican"),
+        ("WSB", "names", "West Bank"),
+        ("GZS", "names", "Gaza Strip"),
+        ("MEA", "names", "Middle East"),
+        ("SUN", "names", "Soviet Union"),
+    ],
+)
+def test_key_country_facts(country_by_code, code, col, form):
+    assert code in country_by_code, code
+    assert form.lower() in _forms(country_by_code[code], col)
+
+
+def test_iso_not_gdelt_codes(country_by_code):
+    assert "ROU" in country_by_code and "ROM" not in country_by_code
+    for code in ("COD", "COG", "SRB", "RUS", "GBR", "USA", "KOR", "PRK", "TWN", "IRN", "SYR", "VAT"):
+        assert code in country_by_code, code
+
+
+def test_capitals_exclude_un_and_eu_seats(countries):
+    for row in countries:
+        assert not {"new york", "brussels"} & _forms(row, "capitals"), row["code"]
+
+
+def _seat_codes(seats):
+    found = defaultdict(set)
+    for row in seats:
+        for alt in alternatives(row["text"]):
+            found[alt.lower()].add(row["code"])
+    return found
+
+
+def test_seat_forms_unique(seats):
+    for form, codes in _seat_codes(seats).items():
+        assert len(codes) == 1, (form, codes)
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("Kremlin", "RUSGOV"),
+        ("White House", "USAGOV"),
+        ("Pentagon", "USAMIL"),
+        ("Downing Street", "GBRGOV"),
+        ("Knesset", "ISRLEG"),
+        ("Zhongnanhai", "CHNGOV"),
+    ],
+)
+def test_key_seats(seats, text, code):
+    assert _seat_codes(seats)[text.lower()] == {code}
+
+
+def _org_codes(orgs):
+    found = defaultdict(set)
+    for row in orgs:
+        for alt in alternatives(row["names"]):
+            found[alt.lower()].add(row["code"])
+    return found
+
+
+def test_org_names_map_to_one_code(orgs):
+    for form, codes in _org_codes(orgs).items():
+        assert len(codes) == 1, (form, codes)
+
+
+def test_brussels_uses_the_eu_code(seats, orgs):
+    eu = _org_codes(orgs)["european union"]
+    assert _seat_codes(seats)["brussels"] == eu
+
+
+def test_key_organizations(orgs):
+    codes = _org_codes(orgs)
+    (security_council,) = codes["security council"]
+    assert security_council.startswith("IGOUNO")
+    assert codes["united nations"] == {"IGOUNO"}
+    assert "hamas" in codes
+    for name in ("nato", "european union", "african union", "hezbollah", "taliban", "al-qaeda",
+                 "islamic state", "red cross", "amnesty international", "human rights watch"):
+        assert name in codes, name
+    for name in ("unhcr", "unicef", "iaea", "world health organization", "international court of justice"):
+        (code,) = codes[name]
+        assert code.startswith("IGOUNO"), (name, code)
+
+
+def test_organization_row_count(orgs):
+    assert len(orgs) >= 150
+
+
+def test_seat_text_is_a_single_form(seats):
+    for row in seats:
+        assert "|" not in row["text"], row["text"]
+        assert not row["text"].lower().startswith("the "), row["text"]

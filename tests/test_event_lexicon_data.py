@@ -1,0 +1,224 @@
+"""Shape checks for the event lexicon data files: verbs.tsv, nouns.tsv and modes.tsv."""
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EVENTS = ROOT / "onevoice" / "data" / "events"
+SHARED = ROOT.parent / "shared"
+CAMEO_CODES_FILE = SHARED / "ref" / "cameo_eventcodes.tsv"
+
+VERB_HEADER = ["code", "verb", "particle", "object", "complement", "target", "symmetric", "comment"]
+NOUN_HEADER = ["code", "noun", "modifier", "target", "symmetric", "comment"]
+MODE_HEADER = ["cue", "mode", "comment"]
+
+ROOTS = [f"{i:02d}" for i in range(1, 21)]
+TARGET_WORDS = {"dobj", "iobj", "none", "between"}
+# a lemma: lowercase letters, optionally joined by single hyphens ("test-fire", "de-escalate")
+LEMMA_RE = re.compile(r"^[a-z]+(-[a-z]+)*$")
+CODE_RE = re.compile(r"^\d{2,4}$")
+
+
+def read_tsv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """Header and rows of a lexicon file, skipping `#` comment lines and blank lines."""
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = next(reader)
+    rows = []
+    for n, cells in enumerate(reader, start=2):
+        assert len(cells) == len(header), f"{path.name} data line {n}: {len(cells)} cells: {cells}"
+        rows.append(dict(zip(header, cells)))
+    return header, rows
+
+
+@pytest.fixture(scope="module")
+def cameo_codes() -> set[str]:
+    if not CAMEO_CODES_FILE.exists():
+        pytest.skip(f"CAMEO code list not found at {CAMEO_CODES_FILE}")
+    with CAMEO_CODES_FILE.open(encoding="utf-8", newline="") as f:
+        return {row["code"] for row in csv.DictReader(f, delimiter="\t")}
+
+
+@pytest.fixture(scope="module")
+def verbs() -> list[dict[str, str]]:
+    header, rows = read_tsv(EVENTS / "verbs.tsv")
+    assert header == VERB_HEADER
+    return rows
+
+
+@pytest.fixture(scope="module")
+def nouns() -> list[dict[str, str]]:
+    header, rows = read_tsv(EVENTS / "nouns.tsv")
+    assert header == NOUN_HEADER
+    return rows
+
+
+@pytest.fixture(scope="module")
+def modes() -> list[dict[str, str]]:
+    header, rows = read_tsv(EVENTS / "modes.tsv")
+    assert header == MODE_HEADER
+    return rows
+
+
+def alternatives(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|")] if cell else []
+
+
+def valid_target(target: str) -> bool:
+    if target in TARGET_WORDS:
+        return True
+    if target.startswith("prep:"):
+        preps = alternatives(target[len("prep:"):])
+        return bool(preps) and all(LEMMA_RE.match(p) for p in preps)
+    return False
+
+
+# ---- headers ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, header", [("verbs.tsv", VERB_HEADER), ("nouns.tsv", NOUN_HEADER),
+                                          ("modes.tsv", MODE_HEADER)])
+def test_header_is_exact(name, header):
+    got, rows = read_tsv(EVENTS / name)
+    assert got == header
+    assert rows, f"{name} has no rows"
+
+
+# ---- codes -----------------------------------------------------------------------------------
+
+def test_verb_codes_exist(verbs, cameo_codes):
+    bad = sorted({r["code"] for r in verbs if r["code"] not in cameo_codes})
+    assert not bad, f"codes not in cameo_eventcodes.tsv: {bad}"
+
+
+def test_noun_codes_exist(nouns, cameo_codes):
+    bad = sorted({r["code"] for r in nouns if r["code"] not in cameo_codes})
+    assert not bad, f"codes not in cameo_eventcodes.tsv: {bad}"
+
+
+def test_codes_are_strings_with_leading_zeros(verbs, nouns):
+    for r in verbs + nouns:
+        assert CODE_RE.match(r["code"]), r
+        assert len(r["code"]) >= 3, f"use a specific code, not a bare root: {r}"
+
+
+def test_verbs_cover_every_root(verbs):
+    covered = {r["code"][:2] for r in verbs}
+    missing = [root for root in ROOTS if root not in covered]
+    assert not missing, f"roots without a verb row: {missing}"
+
+
+def test_verbs_cover_many_codes(verbs):
+    distinct = {r["code"] for r in verbs}
+    assert len(distinct) >= 220, f"only {len(distinct)} distinct codes"
+
+
+# ---- cell values -----------------------------------------------------------------------------
+
+def test_verb_targets_are_valid(verbs):
+    bad = [r for r in verbs if not valid_target(r["target"])]
+    assert not bad, bad[:5]
+
+
+def test_noun_targets_are_valid(nouns):
+    bad = [r for r in nouns if not valid_target(r["target"])]
+    assert not bad, bad[:5]
+
+
+@pytest.mark.parametrize("fixture", ["verbs", "nouns"])
+def test_symmetric_is_yes_or_no(fixture, request):
+    rows = request.getfixturevalue(fixture)
+    bad = [r for r in rows if r["symmetric"] not in ("yes", "no")]
+    assert not bad, bad[:5]
+
+
+def test_verb_lemmas_are_lowercase_single_tokens(verbs):
+    bad = sorted({r["verb"] for r in verbs if not LEMMA_RE.match(r["verb"])})
+    assert not bad, f"verb lemmas must be lowercase, one token or hyphenated: {bad}"
+
+
+def test_particles_are_single_lowercase_words(verbs):
+    bad = sorted({r["particle"] for r in verbs if r["particle"] and not LEMMA_RE.match(r["particle"])})
+    assert not bad, bad
+
+
+def test_lists_are_lowercase_and_clean(verbs, nouns):
+    for r in verbs:
+        for col in ("object", "complement"):
+            for item in alternatives(r[col]):
+                assert item and item == item.lower() and item.strip() == item, (col, r)
+    for r in nouns:
+        assert r["noun"] == r["noun"].lower() and r["noun"].strip(), r
+        for item in alternatives(r["modifier"]):
+            assert item and item == item.lower(), r
+
+
+def test_complement_is_lemmas_or_star(verbs):
+    for r in verbs:
+        if r["complement"] and r["complement"] != "*":
+            for item in alternatives(r["complement"]):
+                assert LEMMA_RE.match(item), r
+
+
+# ---- duplicates and conflicts ----------------------------------------------------------------
+
+def test_no_duplicate_verb_rows(verbs):
+    keys = Counter((r["verb"], r["particle"], r["object"], r["complement"], r["target"]) for r in verbs)
+    dups = [k for k, n in keys.items() if n > 1]
+    assert not dups, dups
+
+
+def test_no_duplicate_noun_rows(nouns):
+    keys = Counter((r["noun"], r["modifier"], r["target"]) for r in nouns)
+    dups = [k for k, n in keys.items() if n > 1]
+    assert not dups, dups
+
+
+def test_verb_alternatives_do_not_overlap(verbs):
+    """Within one verb+particle, an object (or complement) lemma belongs to one row only,
+    so the most specific row is never a tie."""
+    seen: dict[tuple, dict[str, int]] = defaultdict(dict)
+    clashes = []
+    for i, r in enumerate(verbs):
+        for col, other in (("object", "complement"), ("complement", "object")):
+            key = (r["verb"], r["particle"], col, r[other])
+            for item in alternatives(r[col]):
+                if item in seen[key] and seen[key][item] != i:
+                    clashes.append((key, item))
+                seen[key][item] = i
+    assert not clashes, clashes[:10]
+
+
+def test_one_generic_row_per_verb(verbs):
+    generic = Counter((r["verb"], r["particle"]) for r in verbs if not r["object"] and not r["complement"])
+    assert not [k for k, n in generic.items() if n > 1]
+
+
+# ---- modes -----------------------------------------------------------------------------------
+
+def test_modes_are_known(modes):
+    bad = [r for r in modes if r["mode"] not in ("negated", "hypothetical", "future")]
+    assert not bad, bad
+
+
+def test_modes_cover_all_three(modes):
+    assert {r["mode"] for r in modes} == {"negated", "hypothetical", "future"}
+
+
+def test_mode_cues_are_lowercase_and_unique(modes):
+    cues = [r["cue"] for r in modes]
+    assert all(c and c == c.lower() and c.strip() == c for c in cues)
+    assert not [c for c, n in Counter(cues).items() if n > 1]
+
+
+# ---- sizes -----------------------------------------------------------------------------------
+
+def test_sizes(verbs, nouns, modes):
+    assert 900 <= len(verbs) <= 1500, len(verbs)
+    assert len(nouns) >= 100
+    assert len(modes) >= 40
