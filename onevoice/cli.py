@@ -56,6 +56,7 @@ def events(db, doc_id, limit):
     with _open_store(db, Store) as store:
         frame = store.events_frame(where="doc_id = ?" if doc_id else None,
                                    params=[doc_id] if doc_id else None, limit=limit)
+    frame = frame.astype(object).where(frame.notna(), None)
     _print_events(frame.to_dict("records"))
 
 
@@ -162,7 +163,7 @@ def _print_events(rows: list[dict]) -> None:
         table.add_row(str(r["doc_id"])[:24], str(r["sentence_index"]), str(r["date"] or ""),
                       r["source"], r["target"] or "", code,
                       names[code].name if code in names else "", r["mode"] or "",
-                      r["trigger_text"], evidence)
+                      r["trigger_text"], str(evidence))
     Console(width=max(160, Console().width)).print(table)
 
 

@@ -21,6 +21,8 @@ ROOTS = [f"{i:02d}" for i in range(1, 21)]
 TARGET_WORDS = {"dobj", "iobj", "none", "between"}
 # a lemma: lowercase letters, optionally joined by single hyphens ("test-fire", "de-escalate")
 LEMMA_RE = re.compile(r"^[a-z]+(-[a-z]+)*$")
+# a short phrase of such lemmas ("hunger strike", "state of emergency")
+PHRASE_RE = re.compile(r"^[a-z]+(-[a-z]+)*( [a-z]+(-[a-z]+)*)*$")
 CODE_RE = re.compile(r"^\d{2,4}$")
 
 
@@ -162,7 +164,7 @@ def test_complement_is_lemmas_or_star(verbs):
     for r in verbs:
         if r["complement"] and r["complement"] != "*":
             for item in alternatives(r["complement"]):
-                assert LEMMA_RE.match(item), r
+                assert PHRASE_RE.match(item), r
 
 
 # ---- duplicates and conflicts ----------------------------------------------------------------
@@ -219,6 +221,6 @@ def test_mode_cues_are_lowercase_and_unique(modes):
 # ---- sizes -----------------------------------------------------------------------------------
 
 def test_sizes(verbs, nouns, modes):
-    assert 900 <= len(verbs) <= 1500, len(verbs)
+    assert len(verbs) >= 900, len(verbs)
     assert len(nouns) >= 100
     assert len(modes) >= 40

@@ -223,6 +223,9 @@ class EventExtractor:
             if spec == "dobj":
                 deps = ("nsubjpass",) if passive else ("dobj",)
                 toks = [c for c in v.children if c.dep_ in deps and c is not obj_tok]
+                if not toks and obj_tok is not None:
+                    # "sought China's cooperation": the object names the act, its owner the target
+                    toks = [c for c in obj_tok.children if c.dep_ == "poss"]
             elif spec == "iobj":
                 toks = [c for c in v.children if c.dep_ in ("dative", "iobj")]
                 toks += [p for c in v.children if c.dep_ == "dative" and c.lower_ == "to"
