@@ -18,7 +18,8 @@ NOUN_HEADER = ["code", "noun", "modifier", "target", "symmetric", "comment"]
 MODE_HEADER = ["cue", "mode", "comment"]
 
 ROOTS = [f"{i:02d}" for i in range(1, 21)]
-TARGET_WORDS = {"dobj", "iobj", "none", "between"}
+# `agent` marks experiencer rows ("X was upset by Y"): the cause after by/at/over/with is the target
+TARGET_WORDS = {"dobj", "iobj", "none", "between", "agent"}
 # a lemma: lowercase letters, optionally joined by single hyphens ("test-fire", "de-escalate")
 LEMMA_RE = re.compile(r"^[a-z]+(-[a-z]+)*$")
 # a short phrase of such lemmas ("hunger strike", "state of emergency")

@@ -257,6 +257,15 @@ class ParsedActors:
                                 kind = kind or pa.kind
                                 sources.append(pa.source)
                                 span_tokens.extend(self.doc[i] for i in self._span_indices(pa))
+        # 5. "security forces in Guinea", "opposition groups in Zimbabwe": a sector placed in a country
+        if not full and not country and sector:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+                    for p in c.children:
+                        pa = self._single(p) if p.dep_ == "pobj" else None
+                        if pa and pa.kind == "country" and len(pa.code) == 3:
+                            country = pa.code
+                            sources.append(pa.source)
         if full:
             code = full
         else:

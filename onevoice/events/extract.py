@@ -90,6 +90,8 @@ class EventExtractor:
         if not sources:
             return []
         targets, t_how = self._targets(v, pat, obj_tok, passive, actors)
+        if not targets and "none" not in pat.target:
+            targets, t_how = self._complement_targets(v, actors)
         mode = self.mode(v)
         conf = 0.9 if how == "subject" else 0.7
         if t_how == "inherited":
@@ -124,7 +126,7 @@ class EventExtractor:
 
     def _choose(self, v, patterns):
         children = list(v.children)
-        particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep")}
+        particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep", "advmod", "agent", "dative")}
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         # "hold a round of talks": look through the quantity noun
         obj_lemmas = {}
@@ -224,8 +226,14 @@ class EventExtractor:
                 deps = ("nsubjpass",) if passive else ("dobj",)
                 toks = [c for c in v.children if c.dep_ in deps and c is not obj_tok]
                 if not toks and obj_tok is not None:
-                    # "sought China's cooperation": the object names the act, its owner the target
-                    toks = [c for c in obj_tok.children if c.dep_ == "poss"]
+                    # "released 15 British sailors" / "sought China's cooperation": the object
+                    # itself if it names an actor, else its owner
+                    toks = [obj_tok] if actors.actors(obj_tok) else [
+                        c for c in obj_tok.children if c.dep_ == "poss"]
+                if not toks and pat.code[:2] in WISH_ROOTS:
+                    # "demanded that Russia withdraw": the one asked is the clause's subject
+                    toks = [s for c in v.children if c.dep_ == "ccomp"
+                            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
             elif spec == "iobj":
                 toks = [c for c in v.children if c.dep_ in ("dative", "iobj")]
                 toks += [p for c in v.children if c.dep_ == "dative" and c.lower_ == "to"
@@ -241,6 +249,23 @@ class EventExtractor:
                         acts.extend(actors.actors(c))
                 if acts:
                     return prefer_known(acts), spec
+        return [], ""
+
+    def _complement_targets(self, v, actors) -> tuple[list[Actor], str]:
+        """'agreed to provide aid to X', 'offered to hand over suspects to X': the target of
+        what the source agrees, offers or refuses to do."""
+        for c in v.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                pats = self.lex.verbs.get(self.verb_lemma(c))
+                if not pats:
+                    continue
+                pat, obj = self._choose(c, pats)
+                if pat is None or "agent" in pat.target:
+                    continue
+                passive = any(x.dep_ in ("nsubjpass", "auxpass") for x in c.children)
+                acts, _ = self._targets(c, pat, obj, passive, actors)
+                if acts:
+                    return acts, "inherited"
         return [], ""
 
     @staticmethod
