@@ -167,5 +167,9 @@ def _print_events(rows: list[dict]) -> None:
     Console(width=max(160, Console().width)).print(table)
 
 
+# Commands that live beside the modules they drive register here, one line each.
+# --- registered commands ---
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
