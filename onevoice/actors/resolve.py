@@ -7,7 +7,8 @@ the article introduced with a title: "U.S. envoy Christopher Hill ... Hill ... h
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from .lexicon import (ADJECTIVE, CAPITAL, COUNTRY, DEMONYM, ORG, PERSON, SEAT, SECTOR,
                       ActorLexicon, Entry)
@@ -48,6 +49,7 @@ class DocContext:
     last_person: Actor | None = None
     last_group: Actor | None = None
     event_owners: dict[str, Actor] = field(default_factory=dict)  # "test" -> who tested
+    country_counts: Counter = field(default_factory=Counter)  # countries named so far
 
 
 def compose(country: str, sector: str) -> str:
@@ -129,6 +131,41 @@ class ParsedActors:
             elif t.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
                 self._single(t)
 
+    def sentence_countries(self, sent) -> list[str]:
+        """Countries the sentence names (names, adjectives, capitals, demonyms), in order."""
+        out = []
+        seen_spans = set()
+        for t in sent:
+            m = self.matches.get(t.i)
+            if not m or m[0] in seen_spans:
+                continue
+            seen_spans.add(m[0])
+            codes = {e.code for e in m[2] if e.kind in (COUNTRY, ADJECTIVE, CAPITAL, DEMONYM)}
+            if len(codes) == 1:
+                out.append(codes.pop())
+        return out
+
+    def count_countries(self, sent) -> None:
+        self.ctx.country_counts.update(self.sentence_countries(sent))
+
+    def localise(self, actor: Actor, sent) -> Actor:
+        """An actor of unknown country ("the president", "rebels") takes the one country its
+        sentence names, or else the country the article has named most: domestic by default."""
+        if not actor.code.startswith("---"):
+            return actor
+        named = set(self.sentence_countries(sent))
+        if len(named) == 1:
+            country, why = named.pop(), "the sentence's country"
+        elif not named and self.ctx.country_counts:
+            (country, n), = self.ctx.country_counts.most_common(1)
+            if n < 2:
+                return actor
+            why = "the article's country"
+        else:
+            return actor
+        return replace(actor, code=country + actor.code[3:], inferred=True,
+                       source=f"{actor.source}; country from {why}".lstrip("; "))
+
     def remember(self, actors: list[Actor], token) -> None:
         """Keep recent actors for later pronouns in the document."""
         for a in actors:
@@ -196,6 +233,7 @@ class ParsedActors:
             sources.append(ent.source)
             span_tokens.extend(self.doc[s:e])
         # 2. what the modifiers add
+        resident = False
         for t in reversed(toks):
             if t.i == head.i or (head_match and head_match[0] <= t.i < head_match[1]):
                 continue
@@ -213,7 +251,12 @@ class ParsedActors:
             ent = self._pick(m[2], as_head=False)
             if ent.kind in (ORG, SEAT) and not full:
                 full = ent.code
-            elif ent.kind in (COUNTRY, ADJECTIVE, CAPITAL, DEMONYM) and not country:
+            elif ent.kind in (COUNTRY, ADJECTIVE, CAPITAL, DEMONYM) and (
+                    not country or (kind == "country" and head_match and head_match[2][0].kind == DEMONYM
+                                    and ent.kind in (ADJECTIVE, COUNTRY) and not resident)):
+                # "Bosnian Serbs": people are coded by the country they live in
+                if country and ent.code != country:
+                    resident = True
                 country = ent.code
             elif ent.kind == SECTOR and not sector:
                 sector = ent.sector
@@ -230,6 +273,8 @@ class ParsedActors:
             if head_match and any(e.kind == PERSON for e in head_match[2]):
                 person = next(e for e in head_match[2] if e.kind == PERSON)
                 full, kind = person.code, "person"
+                if country and person.code[:3] not in (country, "IGO", "NGO", "IMG"):
+                    full = country + person.code[3:]  # the text's own "Serbian President ..."
             elif (country or sector) and not full:
                 code = compose(country, sector or "")
                 self._register(name, code, ";".join(sources))
@@ -258,7 +303,8 @@ class ParsedActors:
                                 sources.append(pa.source)
                                 span_tokens.extend(self.doc[i] for i in self._span_indices(pa))
         # 5. "security forces in Guinea", "opposition groups in Zimbabwe": a sector placed in a country
-        if not full and not country and sector:
+        is_people = bool(head_match) and head_match[2][0].kind == DEMONYM and not sector
+        if not full and (not country and sector or is_people):
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "from"):
                     for p in c.children:

@@ -17,6 +17,8 @@ VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 # ("After talks with X, Hill said ..."), never through an object ("X condemned the attack").
 INHERIT_PREPS = {"after", "during", "following", "before", "at", "in", "of", "since", "amid"}
 MODE_CLIMB_DEPS = {"xcomp", "pcomp", "pobj", "prep", "acomp", "advmod"}
+# Prepositions that introduce whom an act is directed to (not where or when it happened).
+RECIPIENT_PREPS = {"to", "for", "from", "with", "against", "on", "toward", "towards", "into", "upon"}
 # Appeals, intents, demands, rejections and threats: their complements are not facts.
 WISH_ROOTS = {"02", "03", "10", "12", "13"}
 MODE_RANK = {"negated": 3, "hypothetical": 2, "future": 1}
@@ -65,6 +67,11 @@ class EventExtractor:
                     or self.lex.nouns.get(t.lower_))
             if pats:
                 out.extend(self._noun_events(t, pats, actors))
+        for r in out:
+            r.source = actors.localise(r.source, sent)
+            if r.target is not None:
+                r.target = actors.localise(r.target, sent)
+        actors.count_countries(sent)
         return out
 
     @staticmethod
@@ -92,6 +99,8 @@ class EventExtractor:
         targets, t_how = self._targets(v, pat, obj_tok, passive, actors)
         if not targets and "none" not in pat.target:
             targets, t_how = self._complement_targets(v, actors)
+        if not targets and "none" not in pat.target:
+            targets, t_how = self._any_recipient(v, pat, actors, src_tokens)
         mode = self.mode(v)
         conf = 0.9 if how == "subject" else 0.7
         if t_how == "inherited":
@@ -250,6 +259,26 @@ class EventExtractor:
                 if acts:
                     return prefer_known(acts), spec
         return [], ""
+
+    def _any_recipient(self, v, pat, actors, src_tokens) -> tuple[list[Actor], str]:
+        """Last resort, as a human coder reads it: the actor the act is directed to, wherever
+        the clause puts it ("granted asylum to X", "promised to continue aid to X",
+        "demanded that X cancel", "demanded support from X")."""
+        heads, frontier = [v], [v]
+        for _ in range(2):
+            nxt = []
+            for h in frontier:
+                nxt.extend(c for c in h.children if c.dep_ in ("dobj", "xcomp", "attr", "oprd")
+                           and c.pos_ in ("NOUN", "VERB", "PROPN"))
+            heads.extend(nxt)
+            frontier = nxt
+        toks = self._prep_objects(heads, RECIPIENT_PREPS)
+        if not toks and pat.code[:2] in WISH_ROOTS:
+            toks = [s for c in v.children if c.dep_ == "ccomp"
+                    for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        src = {t.i for t in src_tokens}
+        acts = [a for t in toks if t.i not in src for a in self._actors_or_possessor(t, actors)]
+        return (prefer_known(acts), "recipient") if acts else ([], "")
 
     def _complement_targets(self, v, actors) -> tuple[list[Actor], str]:
         """'agreed to provide aid to X', 'offered to hand over suspects to X': the target of
