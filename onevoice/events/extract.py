@@ -17,6 +17,10 @@ VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 # ("After talks with X, Hill said ..."), never through an object ("X condemned the attack").
 INHERIT_PREPS = {"after", "during", "following", "before", "at", "in", "of", "since", "amid"}
 MODE_CLIMB_DEPS = {"xcomp", "pcomp", "pobj", "prep", "acomp", "advmod"}
+# Verbs that only carry an event noun: "held talks", "launched an offensive", "gave a welcome".
+LIGHT_VERBS = {"hold", "have", "conduct", "stage", "begin", "start", "open", "resume", "renew",
+               "launch", "undertake", "continue", "give", "make", "carry", "mount", "wage", "pay",
+               "extend", "step", "intensify", "escalate", "end", "complete", "announce", "order"}
 # Prepositions that introduce whom an act is directed to (not where or when it happened).
 RECIPIENT_PREPS = {"to", "for", "from", "with", "against", "on", "toward", "towards", "into", "upon"}
 # Appeals, intents, demands, rejections and threats: their complements are not facts.
@@ -71,6 +75,7 @@ class EventExtractor:
             r.source = actors.localise(r.source, sent)
             if r.target is not None:
                 r.target = actors.localise(r.target, sent)
+        out = [r for r in out if r.target is None or r.target.code != r.source.code]
         actors.count_countries(sent)
         return out
 
@@ -138,6 +143,7 @@ class EventExtractor:
         particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep", "advmod", "agent", "dative")}
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         # "hold a round of talks": look through the quantity noun
+        objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
         obj_lemmas = {}
         for o in objects:
             obj_lemmas[o.lemma_.lower()] = o
@@ -202,6 +208,9 @@ class EventExtractor:
         head = v.head
         if head is v:
             return [], ""
+        if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+            # "Syria is willing to withdraw": the subject of the copula
+            return [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")], "control subject"
         if v.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
             obj = [c for c in head.children if c.dep_ == "dobj"]
             if obj and obj[0].i < v.i:
@@ -350,7 +359,9 @@ class EventExtractor:
         if not sources:
             return []
         if not targets and pat.target_preps:
-            targets = [a for t in self._prep_objects([n], pat.target_preps) for a in actors.actors(t)]
+            heads = [n] + ([n.head] if how == "light verb subject" else [])
+            targets = [a for t in self._prep_objects(heads, pat.target_preps)
+                       for a in self._actors_or_possessor(t, actors)]
         conf = 0.8 if how == "possessor" else 0.6
         if how in ("possessor", "modifier", "by-phrase"):
             actors.ctx.event_owners[n.lemma_.lower()] = sources[0]
@@ -386,10 +397,9 @@ class EventExtractor:
                 toks, _ = self.subject(cur, any(c.dep_ == "nsubjpass" for c in cur.children))
                 acts = [a for t in toks for a in actors.actors(t)]
                 return acts, "clause subject"
-        if n.dep_ in ("dobj",) and n.head.lemma_.lower() in ("hold", "have", "conduct", "stage",
-                                                             "begin", "start", "open", "resume"):
+        if n.dep_ in ("dobj",) and n.head.lemma_.lower() in LIGHT_VERBS:
             toks, _ = self.subject(n.head, False)
-            return [a for t in toks for a in actors.actors(t)], "clause subject"
+            return [a for t in toks for a in actors.actors(t)], "light verb subject"
         return [], ""
 
     # -- modes -----------------------------------------------------------------------------
@@ -441,9 +451,10 @@ class EventExtractor:
         cur = t
         for _ in range(6):
             if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "conj", "appos") and cur.head is not cur:
+                if cur.dep_ == "dobj" and t is cur:
+                    return False  # the trigger is the object itself: "gave a welcome"
                 cur = cur.head  # "urges China, Asian nations to speak ...": up from the object
-                if cur.pos_ in ("VERB", "AUX") and any(p.code[:2] in WISH_ROOTS
-                                                       for p in self.lex.verbs.get(cur.lemma_.lower(), ())):
+                if cur.pos_ in ("VERB", "AUX") and self._wish_verb(cur):
                     return True
                 continue
             if cur.dep_ not in ("xcomp", "ccomp", "advcl", "relcl", "acl") or cur.head is cur:
@@ -452,10 +463,17 @@ class EventExtractor:
                     a.lower_ == "to" and a.dep_ == "aux" for a in cur.children):
                 return False
             cur = cur.head
-            for p in self.lex.verbs.get(cur.lemma_.lower(), ()):
-                if p.code[:2] in WISH_ROOTS:
-                    return True
+            if self._wish_verb(cur):
+                return True
         return False
+
+    def _wish_verb(self, v) -> bool:
+        """Does the verb, as used here, appeal, offer, demand, reject or threaten?"""
+        pats = self.lex.verbs.get(self.verb_lemma(v))
+        if not pats:
+            return False
+        pat, _ = self._choose(v, pats)
+        return pat is not None and pat.code[:2] in WISH_ROOTS
 
     # -- assembling ------------------------------------------------------------------------
     @staticmethod
