@@ -21,6 +21,10 @@ MODE_CLIMB_DEPS = {"xcomp", "pcomp", "pobj", "prep", "acomp", "advmod"}
 LIGHT_VERBS = {"hold", "have", "conduct", "stage", "begin", "start", "open", "resume", "renew",
                "launch", "undertake", "continue", "give", "make", "carry", "mount", "wage", "pay",
                "extend", "step", "intensify", "escalate", "end", "complete", "announce", "order"}
+# "X said Y must ...": a stated obligation of another actor is a demand.
+SPEECH_VERBS = {"say", "tell", "announce", "insist", "warn", "state", "declare", "stress", "add",
+                "reiterate", "remind", "write", "argue", "maintain", "repeat"}
+OBLIGATION = {"must", "should"}
 # Prepositions that introduce whom an act is directed to (not where or when it happened).
 RECIPIENT_PREPS = {"to", "for", "from", "with", "against", "on", "toward", "towards", "into", "upon"}
 # Appeals, intents, demands, rejections and threats: their complements are not facts.
@@ -71,6 +75,7 @@ class EventExtractor:
                     or self.lex.nouns.get(t.lower_))
             if pats:
                 out.extend(self._noun_events(t, pats, actors))
+        out.extend(self._obligations(sent, actors))
         for r in out:
             r.source = actors.localise(r.source, sent)
             if r.target is not None:
@@ -113,6 +118,34 @@ class EventExtractor:
         for tok in src_tokens:
             actors.remember(actors.actors(tok), tok)
         return self._pairs(sources, targets, pat, v, mode, conf, how)
+
+    def _obligations(self, sent, actors) -> list[RawEvent]:
+        """'X said Y must V' is X demanding that Y V: code it with the `demand` rows."""
+        demand = self.lex.verbs.get("demand")
+        if not demand:
+            return []
+        out = []
+        for v in sent:
+            if v.lemma_.lower() not in SPEECH_VERBS or v.pos_ not in ("VERB", "AUX"):
+                continue
+            for c in v.children:
+                if c.dep_ != "ccomp":
+                    continue
+                modal = next((a for a in c.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
+                if modal is None:
+                    continue
+                asked = [a for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                         for a in actors.actors(s)]
+                src_tokens, how = self.subject(v, any(x.dep_ == "nsubjpass" for x in v.children))
+                sources = prefer_known([a for t in src_tokens for a in actors.actors(t)])
+                if not asked or not sources:
+                    continue
+                pat, _ = self._choose(v, demand)
+                if pat is None:
+                    continue
+                out.extend(self._pairs(sources, prefer_known(asked), pat, modal, self.mode(v),
+                                       0.7, "obligation"))
+        return out
 
     def _experiencer_events(self, t, pat, actors) -> list[RawEvent]:
         """'X was angered by Y', 'X is upset at Y': X (the one who feels) disapproves of Y."""
