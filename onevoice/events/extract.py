@@ -111,6 +111,8 @@ class EventExtractor:
             targets, t_how = self._complement_targets(v, actors)
         if not targets and "none" not in pat.target:
             targets, t_how = self._any_recipient(v, pat, actors, src_tokens)
+        elif not targets and pat.code[:2] in WISH_ROOTS:
+            targets, t_how = self._asked(v, actors), "asked"
         mode = self.mode(v)
         conf = 0.9 if how == "subject" else 0.7
         if t_how == "inherited":
@@ -281,10 +283,7 @@ class EventExtractor:
                     # itself if it names an actor, else its owner
                     toks = [obj_tok] if actors.actors(obj_tok) else [
                         c for c in obj_tok.children if c.dep_ == "poss"]
-                if not toks and pat.code[:2] in WISH_ROOTS:
-                    # "demanded that Russia withdraw": the one asked is the clause's subject
-                    toks = [s for c in v.children if c.dep_ == "ccomp"
-                            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+
             elif spec == "iobj":
                 toks = [c for c in v.children if c.dep_ in ("dative", "iobj")]
                 toks += [p for c in v.children if c.dep_ == "dative" and c.lower_ == "to"
@@ -315,12 +314,18 @@ class EventExtractor:
             heads.extend(nxt)
             frontier = nxt
         toks = self._prep_objects(heads, RECIPIENT_PREPS)
-        if not toks and pat.code[:2] in WISH_ROOTS:
-            toks = [s for c in v.children if c.dep_ == "ccomp"
-                    for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         src = {t.i for t in src_tokens}
         acts = [a for t in toks if t.i not in src for a in self._actors_or_possessor(t, actors)]
+        if not acts and pat.code[:2] in WISH_ROOTS:
+            return self._asked(v, actors), "asked"
         return (prefer_known(acts), "recipient") if acts else ([], "")
+
+    def _asked(self, v, actors) -> list[Actor]:
+        """'demanded that Russia withdraw': the one asked is the subject of the clause that
+        directly follows the verb."""
+        toks = [s for c in v.children if c.dep_ == "ccomp" and v.i < c.left_edge.i <= v.i + 2
+                for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        return prefer_known([a for t in toks for a in actors.actors(t)])
 
     def _complement_targets(self, v, actors) -> tuple[list[Actor], str]:
         """'agreed to provide aid to X', 'offered to hand over suspects to X': the target of
