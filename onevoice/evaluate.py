@@ -167,10 +167,18 @@ def score_petrarch(items: list[GoldItem], by_doc: dict[str, list[dict]]) -> dict
 # --- PLOVER ----------------------------------------------------------------------------
 
 def _plover_triples(label: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """One triple per actor x recipient, so compound actors count once each."""
+    """One triple per actor x recipient, so compound actors count once each.
+
+    Reciprocal labels (the gold marks their spans SRC/TAR: "Hungarian and Romanian officials
+    agreed") are written the CAMEO/PETRARCH way, one directed triple per ordered pair of
+    distinct actors, which is how the coder reports symmetric events.
+    """
+    event = label.get("event") or ""
     actors = [country(a.get("code")) for a in label.get("actor") or []] or [""]
     recipients = [country(r.get("code")) for r in label.get("recipient") or []] or [""]
-    return [(a, r, label.get("event") or "") for a in actors for r in recipients]
+    if "SRC/TAR" in (label.get("spans") or {}) and recipients == [""] and len(set(actors)) > 1:
+        return [(a, b, event) for a in actors for b in actors if a != b]
+    return [(a, r, event) for a in actors for r in recipients]
 
 
 def _actor_hits(item: GoldItem, ours: list[dict]) -> tuple[list[bool], list[bool]]:

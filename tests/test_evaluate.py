@@ -217,3 +217,16 @@ def test_load_real_gold_files():
     empty = score(plover + conflibert, [])
     assert empty["plover"]["event_type"]["fn"] == sum(len(i.labels) for i in plover)
     assert empty["conflibert"]["accuracy_first"]["total"] == 1563 - 219
+
+
+def test_plover_reciprocal_labels_score_as_directed_pairs():
+    from onevoice.evaluate import GoldItem, score
+
+    label = {"event": "AGREE", "actor": [{"code": "HUN"}, {"code": "ROU"}], "recipient": [],
+             "spans": {"SRC/TAR": [{"text": "a"}, {"text": "b"}]}}
+    gold = [GoldItem(id="r1", text="x", format="plover", date=None, labels=[label])]
+    ours = [{"doc_id": "r1", "source": "HUNGOV", "target": "ROUGOV", "plover_event": "AGREE", "mode": None},
+            {"doc_id": "r1", "source": "ROUGOV", "target": "HUNGOV", "plover_event": "AGREE", "mode": None}]
+    assert score(gold, ours)["plover"]["triple"]["f1"] == 1.0
+    one_way = [ours[0]]
+    assert score(gold, one_way)["plover"]["triple"]["recall"] == 0.5
