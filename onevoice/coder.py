@@ -19,6 +19,7 @@ from .events.extract import EventExtractor, RawEvent
 from .events.lexicon import EventLexicon
 from .nlp import load_pipeline
 from .ontology import Ontology
+from .places import Gazetteer
 from .schema import Event, event_id
 from .tsv import DATA_DIR
 
@@ -64,7 +65,7 @@ class Coder:
 
             load_petrarch_files(self.actors, petrarch, agent_files)
         self.events = EventLexicon(known_codes=self.ontology.codes)
-        self.resolver = ActorResolver(self.actors)
+        self.resolver = ActorResolver(self.actors, Gazetteer())
         self.extractor = EventExtractor(self.events)
         self.version = __version__
         self.lexicon_version = lexicon_version()

@@ -68,3 +68,18 @@ def test_lowercase_common_words_are_not_countries(coder):
 def test_us_pronoun_is_not_the_united_states(coder):
     found = actors_in(coder, "The rebels told us they would attack.")
     assert "USA" not in found.values()
+
+
+def test_unknown_country_actor_takes_the_sentence_country(coder):
+    ev = coder.code_text("Rebels attacked a police station in Kenya on Monday.", date="2010-03-05")
+    assert any(e.source == "KENREB" for e in ev), [(e.source, e.target) for e in ev]
+
+
+def test_unknown_country_actor_placed_by_city(coder):
+    ev = coder.code_text("Rebels shelled a market near Kandahar.", date="2010-03-05")
+    assert any(e.source == "AFGREB" for e in ev), [(e.source, e.target) for e in ev]
+
+
+def test_residents_are_coded_by_country_of_residence(coder):
+    found = actors_in(coder, "Bosnian Serbs rejected the plan.")
+    assert "BIH" in found.values()

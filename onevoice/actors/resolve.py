@@ -22,6 +22,7 @@ GROUP_NOUNS = {"member", "members", "part", "some", "many", "most", "all", "lead
                "majority", "number", "dozen", "hundred", "thousand", "million", "chief"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 
 
@@ -65,8 +66,9 @@ def compose(country: str, sector: str) -> str:
 class ActorResolver:
     """Resolves actors in one parsed paragraph (a spaCy Doc) within a document context."""
 
-    def __init__(self, lexicon: ActorLexicon):
+    def __init__(self, lexicon: ActorLexicon, gazetteer=None):
         self.lexicon = lexicon
+        self.gazetteer = gazetteer
 
     def analyse(self, doc, ctx: DocContext) -> "ParsedActors":
         matches: dict[int, tuple[int, int, list[Entry]]] = {}
@@ -75,16 +77,17 @@ class ActorResolver:
             if entries:
                 for i in range(start, end):
                     matches[i] = (start, end, entries)
-        return ParsedActors(doc, matches, ctx)
+        return ParsedActors(doc, matches, ctx, self.gazetteer)
 
 
 class ParsedActors:
     """Actor lookups for the tokens of one parsed Doc."""
 
-    def __init__(self, doc, matches, ctx: DocContext):
+    def __init__(self, doc, matches, ctx: DocContext, gazetteer=None):
         self.doc = doc
         self.matches = matches
         self.ctx = ctx
+        self.gazetteer = gazetteer
         self._cache: dict[int, Actor | None] = {}
 
     # -- public ----------------------------------------------------------------------------
@@ -143,6 +146,21 @@ class ParsedActors:
             codes = {e.code for e in m[2] if e.kind in (COUNTRY, ADJECTIVE, CAPITAL, DEMONYM)}
             if len(codes) == 1:
                 out.append(codes.pop())
+        if self.gazetteer is not None:
+            out.extend(self._place_countries(sent))
+        return out
+
+    def _place_countries(self, sent) -> list[str]:
+        """Countries of the cities a sentence puts things in: "in Juba", "near Tel Aviv"."""
+        out = []
+        for t in sent:
+            if (t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in LOCATIVE_PREPS
+                    and t.i not in self.matches):
+                name = " ".join(x.text for x in t.subtree if x.pos_ == "PROPN" and x.i <= t.i
+                                and (x.i == t.i or x.dep_ == "compound"))
+                code = self.gazetteer.country_of(name) or self.gazetteer.country_of(t.text)
+                if code:
+                    out.append(code)
         return out
 
     def count_countries(self, sent) -> None:
