@@ -64,3 +64,10 @@ def test_every_event_explains_itself(coder):
         assert e.rule and e.trigger_text and e.sentence
         assert e.sentence[e.trigger_start:e.trigger_end] == e.trigger_text
         assert 0 < e.confidence <= 1
+
+
+def test_historical_references_are_not_news(coder):
+    ev = code(coder, "Rwanda marked the anniversary of the 1994 genocide as France condemned Rwanda's army.",
+              date="2014-04-07")
+    assert not any(e.trigger_text == "genocide" for e in ev)
+    assert ("FRA", "RWAMIL", "11") in triples(ev)

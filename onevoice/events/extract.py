@@ -76,6 +76,7 @@ class EventExtractor:
             if pats:
                 out.extend(self._noun_events(t, pats, actors))
         out.extend(self._obligations(sent, actors))
+        out = [r for r in out if not self._historical(r.trigger, actors.ctx.date)]
         for r in out:
             r.source = actors.localise(r.source, sent)
             if r.target is not None:
@@ -120,6 +121,22 @@ class EventExtractor:
         for tok in src_tokens:
             actors.remember(actors.actors(tok), tok)
         return self._pairs(sources, targets, pat, v, mode, conf, how)
+
+    @staticmethod
+    def _historical(t, published: str | None) -> bool:
+        """'the 1994 genocide', 'blew up a plane in 1988': a past year named on the trigger
+        makes it a reference to history, not news."""
+        if not published or not published[:4].isdigit():
+            return False
+        year_now = int(published[:4])
+        near = [c for c in t.children if c.dep_ in ("nummod", "compound", "amod", "npadvmod")]
+        near += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "since", "during")
+                 for p in c.children if p.dep_ == "pobj"]
+        for c in near:
+            text = c.text.strip("'s")
+            if len(text) == 4 and text.isdigit() and 1900 <= int(text) < year_now:
+                return True
+        return False
 
     def _obligations(self, sent, actors) -> list[RawEvent]:
         """'X said Y must V' is X demanding that Y V: code it with the `demand` rows."""
