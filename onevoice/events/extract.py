@@ -43,6 +43,14 @@ class RawEvent:
     note: str = ""           # how roles were found, appended to the rule
 
 
+def depth(t) -> int:
+    """Steps from the token up to its sentence's root."""
+    n = 0
+    while t.head is not t and n < 50:
+        t, n = t.head, n + 1
+    return n
+
+
 def prefer_known(acts: list[Actor]) -> list[Actor]:
     """Drop "officials" (---GOV) when the same role also names Chinese officials (CHNGOV)."""
     known = [a for a in acts if not a.code.startswith("---")]
@@ -82,6 +90,8 @@ class EventExtractor:
             if r.target is not None:
                 r.target = actors.localise(r.target, sent)
         out = [r for r in out if r.target is None or r.target.code != r.source.code]
+        # the main clause's event first: what the sentence is about, then what it embeds
+        out.sort(key=lambda r: (depth(r.trigger), r.trigger.i))
         actors.count_countries(sent)
         return out
 
