@@ -83,3 +83,10 @@ def test_unknown_country_actor_placed_by_city(coder):
 def test_residents_are_coded_by_country_of_residence(coder):
     found = actors_in(coder, "Bosnian Serbs rejected the plan.")
     assert "BIH" in found.values()
+
+
+def test_the_two_sides_are_the_last_two_parties(coder):
+    ev = coder.code_text("Indian officials met Pakistani officials in Delhi. The two sides discussed trade.",
+                         date="2010-03-05")
+    second = [e for e in ev if e.sentence_index == 1]
+    assert {(e.source, e.target) for e in second} >= {("INDGOV", "PAKGOV"), ("PAKGOV", "INDGOV")}

@@ -20,6 +20,7 @@ NP_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantm
 GROUP_NOUNS = {"member", "members", "part", "some", "many", "most", "all", "leader", "head",
                "group", "team", "delegation", "side", "representative", "one", "each", "both",
                "majority", "number", "dozen", "hundred", "thousand", "million", "chief"}
+PAIR_NOUNS = {"side", "country", "nation", "government", "leader", "party", "neighbour", "neighbor"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around"}
@@ -49,6 +50,7 @@ class DocContext:
     people: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (code, source)
     last_person: Actor | None = None
     last_group: Actor | None = None
+    last_pair: tuple[Actor, Actor] | None = None  # the two parties of the last two-sided event
     event_owners: dict[str, Actor] = field(default_factory=dict)  # "test" -> who tested
     country_counts: Counter = field(default_factory=Counter)  # countries named so far
 
@@ -96,6 +98,9 @@ class ParsedActors:
 
     def actors(self, token) -> list[Actor]:
         """The actors a noun phrase headed by `token` names, one per coordinated member."""
+        pair = self._two_sides(token)
+        if pair:
+            return pair
         out: list[Actor] = []
         for t in self._coordinated(token):
             appos = [a for c in t.children if c.dep_ == "appos"
@@ -183,6 +188,15 @@ class ParsedActors:
             return actor
         return replace(actor, code=country + actor.code[3:], inferred=True,
                        source=f"{actor.source}; country from {why}".lstrip("; "))
+
+    def _two_sides(self, t) -> list[Actor]:
+        """'the two sides', 'both countries': the parties of the last two-sided event."""
+        if t.lemma_.lower() not in PAIR_NOUNS or self.ctx.last_pair is None:
+            return []
+        if not any(c.lower_ in ("two", "both") for c in t.children):
+            return []
+        return [Actor(code=a.code, text=t.text, start=t.idx, end=t.idx + len(t.text), kind="pronoun",
+                      source=f"antecedent '{a.text}'", inferred=True) for a in self.ctx.last_pair]
 
     def remember(self, actors: list[Actor], token) -> None:
         """Keep recent actors for later pronouns in the document."""

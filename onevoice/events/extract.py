@@ -90,6 +90,9 @@ class EventExtractor:
             if r.target is not None:
                 r.target = actors.localise(r.target, sent)
         out = [r for r in out if r.target is None or r.target.code != r.source.code]
+        for r in out:
+            if r.pattern.symmetric and r.target is not None and r.mode is None:
+                actors.ctx.last_pair = (r.source, r.target)
         # the main clause's event first: what the sentence is about, then what it embeds
         out.sort(key=lambda r: (depth(r.trigger), r.trigger.i))
         actors.count_countries(sent)
