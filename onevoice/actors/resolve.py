@@ -94,7 +94,9 @@ class ParsedActors:
 
     # -- public ----------------------------------------------------------------------------
     def has_candidate(self, sent) -> bool:
-        return any(t.i in self.matches or t.lower_ in PERSON_PRONOUNS for t in sent)
+        return any(t.i in self.matches or t.lower_ in PERSON_PRONOUNS or t.lower_ in GROUP_PRONOUNS
+                   or (t.lemma_.lower() in PAIR_NOUNS and self.ctx.last_pair is not None)
+                   or t.lower_ in self.ctx.people for t in sent)
 
     def actors(self, token) -> list[Actor]:
         """The actors a noun phrase headed by `token` names, one per coordinated member."""
