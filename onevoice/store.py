@@ -6,6 +6,7 @@ replaces what was there, so an interrupted run can resume and re-coding never du
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import uuid
 from collections import Counter
@@ -60,8 +61,10 @@ CREATE TABLE IF NOT EXISTS documents (
     n_sentences INTEGER,
     n_events INTEGER,
     coded_at TIMESTAMP,
-    coder_version VARCHAR
+    coder_version VARCHAR,
+    text_hash VARCHAR
 );
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS text_hash VARCHAR;
 CREATE TABLE IF NOT EXISTS events (
     {_EVENT_COLUMNS},
     coder_version VARCHAR,
@@ -92,6 +95,11 @@ _FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "p
 
 class StoreLockedError(RuntimeError):
     """The database file is held by another process; DuckDB allows only one writer."""
+
+
+def text_hash(doc: Document) -> str:
+    """sha1 of title and text: a resumed run re-codes a document only when this changes."""
+    return hashlib.sha1(f"{doc.title or ''}\x1f{doc.text or ''}".encode("utf-8")).hexdigest()
 
 
 def _dates(values: list[str | None]) -> pa.Array:
@@ -235,6 +243,7 @@ class Store:
             "n_events": pa.array([n_events[d.id] for d in ds], pa.int32()),
             "coded_at": pa.array([now] * len(ds), pa.timestamp("us")),
             "coder_version": pa.array([coder_version] * len(ds), pa.string()),
+            "text_hash": pa.array([text_hash(d) for d in ds], pa.string()),
         })
         ids = pa.table({"doc_id": pa.array(doc_ids, pa.string())})
         event_ids = pa.table({"id": pa.array(sorted(seen), pa.string())})
@@ -290,6 +299,10 @@ class Store:
     def coded_doc_ids(self) -> set[str]:
         """Documents already stored, which a resumed run can skip."""
         return {r[0] for r in self.con.execute("SELECT doc_id FROM documents").fetchall()}
+
+    def coded_hashes(self) -> dict[str, str | None]:
+        """doc_id -> text_hash of every stored document, so a run can skip unchanged ones."""
+        return dict(self.con.execute("SELECT doc_id, text_hash FROM documents").fetchall())
 
     def _events_query(self, where: str | None, params: list | None, limit: int | None):
         sql = f"SELECT {', '.join(EVENT_FIELDS)} FROM events"

@@ -223,3 +223,44 @@ def test_failed_batch_keeps_previous_rows(tmp_path):
         assert count(s, "events") == 2 and s.coded_doc_ids() == {"a"}
         fill(s, "a", n=1)  # the store is still usable afterwards
         assert count(s, "events") == 1
+
+
+def test_text_hash_and_coded_hashes(tmp_path):
+    from onevoice.store import text_hash
+
+    path = tmp_path / "db.duckdb"
+    doc = make_doc("a")
+    with Store(path) as s:
+        assert s.coded_hashes() == {}
+        s.write_batch([(doc, 1)], [], "c1", "l1")
+        fill(s, "b")
+        hashes = s.coded_hashes()
+    assert set(hashes) == {"a", "b"} and hashes["a"] == text_hash(doc)
+    assert len(hashes["a"]) == 40
+    changed = make_doc("a")
+    changed.text = "Other text."
+    assert text_hash(changed) != text_hash(doc)
+    retitled = make_doc("a")
+    retitled.title = "Another title"
+    assert text_hash(retitled) != text_hash(doc)
+    with Store(path) as s:
+        s.write_batch([(changed, 1)], [], "c1", "l1")
+        assert s.coded_hashes()["a"] == text_hash(changed)
+    with Store(path, read_only=True) as s:
+        assert s.coded_hashes()["a"] == text_hash(changed)
+
+
+def test_old_store_gains_text_hash(tmp_path):
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE documents (doc_id VARCHAR PRIMARY KEY, title VARCHAR, date DATE, "
+                "url VARCHAR, source VARCHAR, path VARCHAR, n_sentences INTEGER, "
+                "n_events INTEGER, coded_at TIMESTAMP, coder_version VARCHAR)")
+    con.execute("INSERT INTO documents (doc_id) VALUES ('old')")
+    con.close()
+    with Store(path) as s:
+        assert s.coded_hashes() == {"old": None}
+        fill(s, "new")
+        assert s.coded_hashes()["new"] is not None
