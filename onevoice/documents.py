@@ -1,4 +1,9 @@
-"""Documents in: one `Document` per article, read from txt, html, jsonl, csv or directories."""
+"""Documents in: one `Document` per article, read from txt, html, jsonl, csv, WARC web archives,
+RSS/Atom feeds, gzip-compressed files or directories of them.
+
+Every reader ends in the same step: a dateline opening the text is cut off and kept, and a
+document in a language the coder cannot read is skipped with the language as the reason.
+"""
 from __future__ import annotations
 
 import csv
@@ -11,6 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterable, Iterator
+
+from .ingest.datelines import split_dateline
+from .ingest.language import detect_language
 
 
 @dataclass
@@ -26,6 +34,8 @@ class Document:
     path: str | None = None       # file it was read from
     line: int | None = None       # 1-based line (jsonl/csv) it was read from
     meta: dict[str, Any] = field(default_factory=dict)
+    dateline: str | None = None   # where the story was filed, cut from the start of the text
+    language: str | None = None   # detected ISO 639-1 code; None when the text was too short to tell
 
 
 @dataclass
@@ -37,7 +47,24 @@ class Skipped:
     reason: str
 
 
-KINDS = (".txt", ".html", ".htm", ".jsonl", ".csv")
+@dataclass(frozen=True)
+class Source(os.PathLike):
+    """A file or directory with the reading options that hold for it alone.
+
+    It is a path-like, so code that passes paths along (a run over many inputs) carries the
+    options to `read_paths` without knowing them.
+    """
+
+    path: str | os.PathLike
+    text_column: str | None = None   # jsonl/csv field holding the article text (default "text")
+    id_column: str | None = None     # jsonl/csv field holding the document id (default "id")
+
+    def __fspath__(self) -> str:
+        return os.fspath(self.path)
+
+
+KINDS = (".txt", ".html", ".htm", ".jsonl", ".csv", ".warc", ".rss", ".atom", ".xml")
+ENGLISH = ("en",)
 FIELDS = ("id", "text", "title", "date", "url", "source", "meta")
 HEAD_BYTES = 8192
 TITLE_MAX_WORDS = 25
@@ -52,6 +79,10 @@ BOILERPLATE = tuple(re.compile(p, _I) for p in (
     r"(?:share|tweet|print|e-?mail)(?: (?:this|the) (?:article|story|page|video))?(?: on \w+)?",
     r"(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|copy link)",
     r"(?:home|menu|search|close|sign in|log ?in|sign up|newsletters?|back to top|listen|watch)",
+    r"(?:image|photo|caption|updated|expand|enlarge|fullscreen|back to (?:gallery|photos))",
+    r"(?:(?:image|photo|slide|picture)s? )?\d+ ?(?:of|/) ?/?\d+",  # gallery counters: "Image 1 of 8"
+    r"continue reading\b[^,;]{0,100}",                      # feed footers
+    r"the post\b.{0,200}\bappeared first on\b.{0,100}",
     r"(?:subscribe|sign up)\b.{0,80}",
     r"follow us(?: on .{0,40})?",
     r"cookies?(?: policy| settings| preferences)?",
@@ -72,7 +103,7 @@ BOILERPLATE = tuple(re.compile(p, _I) for p in (
     r"by (?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:(?:,| and| &) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}){0,3})",
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?"
     r"(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9}\.? \d{4}|\d{4}-\d{2}-\d{2})"
-    r"(?:,? \d{1,2}:\d{2}.{0,20})?",
+    r"(?:\s*[,/|]?\s*\d{1,2}:\d{2}.{0,40})?",
 ))
 _MENU_SPLIT = re.compile(r"\s*[|•·]\s*")
 _SENTENCE_END = re.compile(r"[.!,;:][\"'”’)\]]*$")
@@ -171,32 +202,74 @@ def _files(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def read_paths(paths: Iterable[str | Path], default_date: str | None = None
-               ) -> Iterator[Document | Skipped]:
-    """Every document in the given files and directories; bad input becomes `Skipped`, never an error."""
+@dataclass(frozen=True)
+class _Options:
+    default_date: str | None = None
+    text_column: str | None = None
+    id_column: str | None = None
+    languages: tuple[str, ...] | None = ENGLISH
+
+
+def read_paths(paths: Iterable[str | os.PathLike], default_date: str | None = None, *,
+               text_column: str | None = None, id_column: str | None = None,
+               languages: Iterable[str] | None = ENGLISH) -> Iterator[Document | Skipped]:
+    """Every document in the given files and directories; bad input becomes `Skipped`, never an error.
+
+    `text_column`/`id_column` name the jsonl/csv fields holding the text and the id when they
+    are not "text" and "id" (a `Source` can set them for one path). Documents detected to be in
+    none of `languages` are skipped as "language xx"; `languages=None` reads every language.
+    Files are read lazily, one record at a time, so inputs larger than memory stream through.
+    """
     if default_date is not None:
         day = normalize_date(default_date)
         if day is None:
             raise ValueError(f"default_date must be YYYY-MM-DD, got {default_date!r}")
         default_date = day
+    langs = tuple(languages) if languages is not None else None
     for p in paths:
+        opts = _Options(default_date, getattr(p, "text_column", None) or text_column,
+                        getattr(p, "id_column", None) or id_column, langs)
         p = Path(p)
         if p.is_dir():
             for f in _files(p):
-                yield from read_file(f, default_date)
+                yield from _read_file(f, opts)
         elif p.is_file():
-            yield from read_file(p, default_date)
+            yield from _read_file(p, opts)
         else:
             yield Skipped(str(p), None, "no such file")
 
 
-def read_file(path: Path, default_date: str | None = None) -> Iterator[Document | Skipped]:
-    """Documents in one file, by its extension (optionally .gz)."""
+def read_file(path: Path, default_date: str | None = None, **options) -> Iterator[Document | Skipped]:
+    """Documents in one file, by its extension (optionally .gz); options as for `read_paths`."""
+    return read_paths([path], default_date, **options)
+
+
+def _read_file(path: Path, opts: _Options) -> Iterator[Document | Skipped]:
+    for item in _read_kind(path, opts):
+        yield _finish(item, opts.languages) if isinstance(item, Document) else item
+
+
+def _finish(doc: Document, languages: tuple[str, ...] | None) -> Document | Skipped:
+    """The last step for every reader: cut the dateline, skip what the coder cannot read."""
+    dateline, rest = split_dateline(doc.text)
+    if dateline:
+        doc.dateline, doc.text = dateline, rest
+    if languages is not None:
+        doc.language = detect_language(f"{doc.title}\n{doc.text}" if doc.title else doc.text, languages)
+        if doc.language and doc.language not in languages:
+            return Skipped(doc.path or doc.id, doc.line, f"language {doc.language}")
+    return doc
+
+
+def _read_kind(path: Path, opts: _Options) -> Iterator[Document | Skipped]:
     kind, where = _kind(path), str(path)
     if kind not in KINDS:
         yield Skipped(where, None, f"unsupported file type (expected one of {', '.join(KINDS)}, optionally .gz)")
         return
     try:
+        if kind == ".warc":  # warcio reads gzip itself, record by record; payloads are binary
+            yield from _read_warc(path, opts)
+            return
         with _open(path) as f:
             head = f.read(HEAD_BYTES)
         if b"\0" in head:
@@ -207,20 +280,29 @@ def read_file(path: Path, default_date: str | None = None) -> Iterator[Document 
                 yield Skipped(where, None, "empty file")
                 return
             reader = _read_jsonl if kind == ".jsonl" else _read_csv
-            yield from reader(path, default_date)
+            yield from reader(path, opts)
+            return
+        if kind == ".xml" and not _FEED.search(head):
+            yield Skipped(where, None, "not an RSS/Atom feed")
             return
         with _open(path) as f:
             data = f.read()
     except (OSError, EOFError, zlib.error) as e:
         yield Skipped(where, None, f"cannot read: {e}")
         return
+    if kind in (".rss", ".atom", ".xml"):
+        yield from _read_feed(path, data, opts)
+        return
     text, encoding = _decode(data)
     doc = _from_txt(path, text) if kind == ".txt" else _from_html(path, text)
     if isinstance(doc, Document):
-        doc.date = doc.date or default_date
+        doc.date = doc.date or opts.default_date
         if encoding != "utf-8-sig":
             doc.meta["encoding"] = encoding
     yield doc
+
+
+_FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", _I)
 
 
 def _from_txt(path: Path, text: str) -> Document | Skipped:
@@ -230,7 +312,33 @@ def _from_txt(path: Path, text: str) -> Document | Skipped:
     return Document(id=path.name, text=body, title=title, path=str(path))
 
 
-def _from_html(path: Path, html: str) -> Document | Skipped:
+TABLE_CELL_MIN_WORDS = 6  # a table cell this long is prose (layout tables); shorter ones are data
+
+
+def _html_paragraphs(text: str) -> Iterator[str]:
+    """Paragraphs of trafilatura's text: one per line, furniture dropped, data-table cells dropped."""
+    for ln in text.splitlines():
+        ln = ln.strip()
+        if ln.startswith("|"):  # a table row "| cell | cell |"
+            cells = (c.strip() for c in ln.strip("|").split(" | "))
+            yield from (c for c in cells if len(c.split()) >= TABLE_CELL_MIN_WORDS and not is_boilerplate(c))
+        elif ln and not is_boilerplate(ln):
+            yield ln
+
+
+def _after_headline(paragraphs: list[str], title: str | None) -> list[str]:
+    """The paragraphs after the headline when it shows in the first half of the text.
+
+    The headline is `title`, as for txt, so it is not coded twice; and what a page puts before
+    it (lead galleries and their captions, teasers) is the page around the story.
+    """
+    title = (title or "").strip()
+    heads = [i for i, p in enumerate(paragraphs[:max(1, len(paragraphs) // 2)]) if p == title]
+    return paragraphs[heads[-1] + 1:] if heads else paragraphs
+
+
+def _from_html(path: Path, html: str, doc_id: str | None = None, url: str | None = None
+               ) -> Document | Skipped:
     if not html.strip():
         return Skipped(str(path), None, "empty text")
     import trafilatura  # slow to import; only pages need it
@@ -239,32 +347,86 @@ def _from_html(path: Path, html: str) -> Document | Skipped:
         html = f"<html><body>{html}</body></html>"
 
     try:
-        # tables and comments are not reported prose; leave them out of what gets coded
-        found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                            include_tables=False, include_images=False)
+        # favor_recall: story text left out costs events, while most furniture it lets in is
+        # dropped below (benchmarks/html_extraction.py); tables come as rows whose data cells are
+        # dropped below too; comments are not reported prose
+        found = trafilatura.bare_extraction(html, url=url, with_metadata=True, favor_recall=True,
+                                            include_comments=False, include_tables=True,
+                                            include_images=False)
     except Exception as e:  # a third-party parser on arbitrary bytes: report, don't crash
         return Skipped(str(path), None, f"cannot parse HTML: {type(e).__name__}: {e}")
     if found is None or not (found.text or "").strip():
         return Skipped(str(path), None, "no main text found in HTML")
-    # trafilatura gives one block per line; blank lines keep paragraphs apart as in txt
-    paragraphs = [ln.strip() for ln in found.text.splitlines() if ln.strip() and not is_boilerplate(ln)]
-    if paragraphs and found.title and paragraphs[0] == found.title.strip():
-        paragraphs.pop(0)  # the headline is `title`, as for txt; don't code it twice
-    body = "\n\n".join(paragraphs)
+    body = "\n\n".join(_after_headline(list(_html_paragraphs(found.text)), found.title))
     if not body:
         return Skipped(str(path), None, "empty text")
     meta = {"author": found.author} if found.author else {}
-    return Document(id=path.name, text=body, title=found.title or None,
-                    date=normalize_date(found.date), url=found.url or None,
+    return Document(id=doc_id or path.name, text=body, title=found.title or None,
+                    date=normalize_date(found.date), url=found.url or url or None,
                     source=found.sitename or None, path=str(path), meta=meta)
 
 
-def _from_record(rec: dict, path: Path, line: int, default_date: str | None) -> Document | Skipped:
+def _read_warc(path: Path, opts: _Options) -> Iterator[Document | Skipped]:
+    """Each HTML page of a web archive through the same HTML path as a saved page."""
+    from .ingest.web import warc_pages
+
+    where, pages = str(path), 0
+    with open(path, "rb") as f:
+        try:
+            for pages, page in enumerate(warc_pages(f), 1):
+                html = page.html.decode(page.charset, "replace") if page.charset else _decode(page.html)[0]
+                doc = _from_html(path, html, doc_id=page.uri or page.record_id, url=page.uri)
+                if isinstance(doc, Skipped):
+                    doc.reason += f" ({page.uri or page.record_id})"
+                else:
+                    doc.date = doc.date or page.date or opts.default_date
+                    doc.meta["warc_record_id"] = page.record_id
+                yield doc
+        except Exception as e:  # warcio on arbitrary bytes can fail in any way: report, don't crash
+            yield Skipped(where, None, f"cannot read WARC: {e}")
+            return
+    if not pages:
+        yield Skipped(where, None, "no HTML pages in the web archive")
+
+
+def _read_feed(path: Path, data: bytes, opts: _Options) -> Iterator[Document | Skipped]:
+    """Each entry of an RSS/Atom feed: title, summary or full content, link, publication date."""
+    from .ingest.web import parse_feed
+
+    where = str(path)
+    entries, problem = parse_feed(data)
+    if problem:
+        yield Skipped(where, None, problem)
+    for n, e in enumerate(entries, 1):
+        title = e.title if e.title and not is_boilerplate(e.title) else None
+        body = "\n\n".join(ln for ln in e.text.splitlines() if not is_boilerplate(ln))
+        if not body.strip():
+            yield Skipped(where, None, f"empty text (entry {n}{f': {e.url}' if e.url else ''})")
+            continue
+        yield Document(id=e.id or f"{path.name}:{n}", text=body, title=title,
+                       date=e.date or opts.default_date, url=e.url, source=e.source, path=where,
+                       meta={"author": e.author} if e.author else {})
+
+
+def _remap(rec: dict, opts: _Options) -> dict:
+    """Rename the user's text/id fields to "text"/"id"; a field they displace is kept as original_*."""
+    for field_name, column in (("text", opts.text_column), ("id", opts.id_column)):
+        if column and column != field_name:
+            rec = dict(rec)
+            displaced = rec.pop(field_name, None)
+            rec[field_name] = rec.pop(column, None)
+            if displaced not in (None, ""):
+                rec[f"original_{field_name}"] = displaced
+    return rec
+
+
+def _from_record(rec: dict, path: Path, line: int, opts: _Options) -> Document | Skipped:
     """A jsonl object or csv row as a Document; its fields are checked, nothing trusted."""
     where = str(path)
+    rec = _remap(rec, opts)
     text = rec.get("text")
     if text is None:
-        return Skipped(where, line, "missing text")
+        return Skipped(where, line, f"missing {opts.text_column!r}" if opts.text_column else "missing text")
     if not isinstance(text, str):
         return Skipped(where, line, f"text is not a string ({type(text).__name__})")
     if not text.strip():
@@ -286,7 +448,7 @@ def _from_record(rec: dict, path: Path, line: int, default_date: str | None) -> 
     if day is None and raw_date not in (None, ""):
         meta["raw_date"] = raw_date
     elif day is None:
-        day = default_date
+        day = opts.default_date
 
     def opt(key: str) -> str | None:
         v = rec.get(key)
@@ -297,7 +459,7 @@ def _from_record(rec: dict, path: Path, line: int, default_date: str | None) -> 
                     meta=meta)
 
 
-def _read_jsonl(path: Path, default_date: str | None) -> Iterator[Document | Skipped]:
+def _read_jsonl(path: Path, opts: _Options) -> Iterator[Document | Skipped]:
     where, n = str(path), 0
     try:
         with _open(path) as f:
@@ -317,7 +479,7 @@ def _read_jsonl(path: Path, default_date: str | None) -> Iterator[Document | Ski
                 if not isinstance(rec, dict):
                     yield Skipped(where, n, f"not a JSON object ({type(rec).__name__})")
                     continue
-                yield _from_record(rec, path, n, default_date)
+                yield _from_record(rec, path, n, opts)
     except (OSError, EOFError, zlib.error) as e:
         yield Skipped(where, n + 1, f"cannot read: {e}")
 
@@ -341,7 +503,7 @@ class _Lines:
             return raw.decode("utf-8", "replace")
 
 
-def _read_csv(path: Path, default_date: str | None) -> Iterator[Document | Skipped]:
+def _read_csv(path: Path, opts: _Options) -> Iterator[Document | Skipped]:
     where = str(path)
     # article texts are often longer than csv's 128 KB default field limit
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
@@ -357,9 +519,12 @@ def _read_csv(path: Path, default_date: str | None) -> Iterator[Document | Skipp
             except csv.Error as e:
                 yield Skipped(where, 1, f"bad CSV header: {e}")
                 return
-            names = [h.strip().lower() if h.strip().lower() in FIELDS else h.strip() for h in header]
-            if "text" not in names:
-                yield Skipped(where, 1, "no 'text' column in the header")
+            # our field names and the user's --text-column/--id-column match whatever their case
+            wanted = {c.lower(): c for c in (*FIELDS, opts.text_column, opts.id_column) if c}
+            names = [wanted.get(h.strip().lower(), h.strip()) for h in header]
+            text_column = opts.text_column or "text"
+            if text_column not in names:
+                yield Skipped(where, 1, f"no {text_column!r} column in the header")
                 return
             while True:
                 start = lines.count + 1
@@ -380,6 +545,6 @@ def _read_csv(path: Path, default_date: str | None) -> Iterator[Document | Skipp
                 rec: dict[str, Any] = dict(zip(names, row))
                 if len(row) > len(names):
                     rec["extra_fields"] = row[len(names):]
-                yield _from_record(rec, path, start, default_date)
+                yield _from_record(rec, path, start, opts)
     except (OSError, EOFError, zlib.error) as e:
         yield Skipped(where, None, f"cannot read: {e}")

@@ -10,9 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import onevoice.documents as documents
 from onevoice.documents import (
     Document,
     Skipped,
+    Source,
+    _after_headline,
+    _html_paragraphs,
     is_boilerplate,
     normalize_date,
     read_paths,
@@ -96,6 +100,9 @@ def test_title_without_blank_lines_and_wrapped_text_is_not_a_title():
     "Accessibility links", "Share", "Print", "Email", "Subscribe", "Follow us on Twitter",
     "Cookie", "Advertisement", "Image caption The two ministers at the bridge", "Related stories",
     "© 2020 Example Media", "News • Sport • Weather • Travel", "By Jan Novak and Eva Lind",
+    "Image 1 of 8", "1 / 8", "Back to Gallery", "Updated", "Continue reading…",
+    "The post Talks Resume appeared first on The Valley Courier.",
+    "November 19, 2019 / 12:21 AM / Updated 14 hours ago",
 ])
 def test_boilerplate_lines(line):
     assert is_boilerplate(line)
@@ -107,6 +114,8 @@ def test_boilerplate_lines(line):
     "Copyright laws were changed by parliament on Friday.",
     "Children sold cookies outside the parliament building to protest the cuts.",
     "Ministers Agree to Reopen Border Crossing | The Valley Courier",
+    "Updated figures from the ministry showed 1 of 8 crossings open.",
+    "Continue reading the minutes, the judge told the clerk.",
 ])
 def test_article_lines_are_kept(line):
     assert not is_boilerplate(line)
@@ -383,8 +392,10 @@ def test_shared_html_pages_match_ground_truth():
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=600),
-       name=st.sampled_from(["x.jsonl", "x.txt", "x.html", "x.csv", "x.htm", "x.jsonl.gz", "x.csv.gz"]),
-       prefix=st.sampled_from([b"", b"id,text\n", b'{"text": "', b"<html><body><p>", b"\xef\xbb\xbf"]))
+       name=st.sampled_from(["x.jsonl", "x.txt", "x.html", "x.csv", "x.htm", "x.jsonl.gz", "x.csv.gz",
+                             "x.warc", "x.warc.gz", "x.rss", "x.xml"]),
+       prefix=st.sampled_from([b"", b"id,text\n", b'{"text": "', b"<html><body><p>", b"\xef\xbb\xbf",
+                               b"WARC/1.0\r\nWARC-Type: response\r\n", b'<rss version="2.0"><channel><item>']))
 def test_random_bytes_never_raise(tmp_path, data, name, prefix):
     p = tmp_path / name
     p.write_bytes(prefix + data)
@@ -394,3 +405,179 @@ def test_random_bytes_never_raise(tmp_path, data, name, prefix):
         if isinstance(d, Document):
             assert d.text.strip() and isinstance(d.id, str)
             assert d.date is None or len(d.date) == 10
+
+
+# --- column mapping ----------------------------------------------------------------------------
+
+def test_csv_text_and_id_columns(tmp_path):
+    p = write(tmp_path / "export.csv", (
+        "Article_ID,headline,Body,text,date\n"
+        "a1,Border Reopens,Arvenia reopened the border.,teaser one,2019-04-16\n"
+        "a2,Dam Talks,,teaser two,2019-04-17\n"
+    ))
+    doc, skipped = read(p, text_column="body", id_column="article_id")
+    assert (doc.id, doc.text, doc.date, doc.line) == ("a1", "Arvenia reopened the border.", "2019-04-16", 2)
+    assert doc.meta == {"headline": "Border Reopens", "original_text": "teaser one"}
+    assert skipped == Skipped(str(p), 3, "empty text")
+    (missing,) = read(p, text_column="content")
+    assert missing == Skipped(str(p), 1, "no 'content' column in the header")
+
+
+def test_jsonl_text_and_id_columns(tmp_path):
+    p = write(tmp_path / "dump.jsonl", "\n".join(json.dumps(r) for r in [
+        {"guid": "g1", "content": "Boskaland recalled its envoy.", "published": "2019-04-16"},
+        {"guid": 2, "summary": "no content field"},
+    ]) + "\n")
+    doc, skipped = read(p, text_column="content", id_column="guid")
+    assert (doc.id, doc.text) == ("g1", "Boskaland recalled its envoy.")
+    assert skipped == Skipped(str(p), 2, "missing 'content'")
+    (doc,) = [d for d in read(Source(p, text_column="content")) if isinstance(d, Document)]
+    assert doc.id == "dump.jsonl:1" and doc.meta["guid"] == "g1"
+
+
+def test_source_options_hold_for_their_path_only(tmp_path):
+    a = write(tmp_path / "a.jsonl", json.dumps({"id": "a", "body": "Arvenia spoke."}) + "\n")
+    b = write(tmp_path / "b.jsonl", json.dumps({"id": "b", "text": "Boskaland replied."}) + "\n")
+    out = read(Source(a, text_column="body"), b)
+    assert [(d.id, d.text) for d in out] == [("a", "Arvenia spoke."), ("b", "Boskaland replied.")]
+    assert Path(Source(a)) == a  # a path-like: code that passes paths along keeps working
+
+
+def test_extract_command_with_columns(tmp_path):
+    from click.testing import CliRunner
+
+    from onevoice.cli import main
+
+    p = write(tmp_path / "x.csv", "key,story\nk1,LYON: The mayor met the envoy.\n")
+    result = CliRunner().invoke(main, ["extract", str(p), "--text-column", "story", "--id-column", "key"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert (doc["id"], doc["text"], doc["dateline"]) == ("k1", "The mayor met the envoy.", "LYON")
+
+
+# --- datelines and language --------------------------------------------------------------------
+
+def test_dateline_is_cut_in_every_reader(tmp_path):
+    write(tmp_path / "a.txt", "Talks Resume\n\nBEIJING (Reuters) - China and Arvenia resumed talks.\n")
+    write(tmp_path / "b.jsonl", json.dumps({"id": "b", "text": "GAZA CITY, Palestinian Territories: "
+                                                             "Both sides agreed to a truce."}) + "\n")
+    write(tmp_path / "c.html", "<html><body><article><p>WASHINGTON, July 7 (AP) -- The envoy of "
+                               "Arvenia met officials of Boskaland to discuss the dam.</p></article>"
+                               "</body></html>")
+    write(tmp_path / "d.txt", "China: the talks resumed on Monday.")
+    out = {d.id: d for d in read(tmp_path)}
+    assert (out["a.txt"].dateline, out["a.txt"].text) == ("BEIJING", "China and Arvenia resumed talks.")
+    assert out["a.txt"].title == "Talks Resume"
+    assert out["b"].dateline == "GAZA CITY, Palestinian Territories"
+    assert out["b"].text == "Both sides agreed to a truce."
+    assert out["c.html"].dateline == "WASHINGTON" and out["c.html"].text.startswith("The envoy")
+    assert out["d.txt"].dateline is None and out["d.txt"].text == "China: the talks resumed on Monday."
+
+
+FRENCH = ("Les ministres des affaires étrangères de l'Arvénie et de la Boskalie se sont rencontrés "
+          "mardi dans la capitale pour discuter du barrage. Ils ont promis de reprendre les "
+          "négociations le mois prochain.")
+
+
+def test_other_languages_are_skipped_short_texts_kept(tmp_path):
+    p = write(tmp_path / "mixed.jsonl", "\n".join(json.dumps(r) for r in [
+        {"id": "fr", "text": FRENCH},
+        {"id": "short", "text": "Les ministres ont parlé."},
+        {"id": "en", "text": "The foreign ministers of Arvenia and Boskaland met on Tuesday in the "
+                             "capital to discuss the dam and promised to talk again next month."},
+    ]) + "\n")
+    fr, short, en = read(p)
+    assert fr == Skipped(str(p), 1, "language fr")
+    assert isinstance(short, Document) and short.language is None
+    assert en.language == "en"
+    assert [d.id for d in read(p, languages=None)] == ["fr", "short", "en"]
+    assert [getattr(d, "id", None) for d in read(p, languages=["en", "fr"])] == ["fr", "short", "en"]
+
+
+# --- html details ------------------------------------------------------------------------------
+
+def test_table_rows_keep_prose_cells_only():
+    text = ("| Pos | Player | Plays |\n| DL | Larry | 63 |\n"
+            "| 1 | The minister said the talks would resume next week. |\nA plain paragraph.\nShare")
+    assert list(_html_paragraphs(text)) == ["The minister said the talks would resume next week.",
+                                            "A plain paragraph."]
+
+
+def test_story_starts_after_the_headline():
+    paras = ["Caption of the lead photo.", "Image 1 of 8", "Dam Talks Resume", "First.", "Second.",
+             "Third.", "Dam Talks Resume"]
+    assert _after_headline(paras, "Dam Talks Resume") == ["First.", "Second.", "Third.", "Dam Talks Resume"]
+    assert _after_headline(["Dam Talks Resume", "First."], "Dam Talks Resume") == ["First."]
+    assert _after_headline(["First.", "Second.", "Dam Talks Resume"], "Dam Talks Resume") == [
+        "First.", "Second.", "Dam Talks Resume"]   # a late repeat is not the start of the story
+    assert _after_headline(["First."], None) == ["First."]
+
+
+# --- streaming ---------------------------------------------------------------------------------
+
+class _CountingFile:
+    """A file that counts the bytes handed out, to show how much of it a reader consumed."""
+
+    def __init__(self, f, log):
+        self.f, self.log = f, log
+        log.append(0)
+
+    def _count(self, data):
+        self.log[-1] += len(data)
+        return data
+
+    def read(self, n=-1):
+        return self._count(self.f.read(n))
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self._count(next(self.f))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.f.close()
+
+
+def big_jsonl(path: Path, lines: int) -> Path:
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(lines):
+            f.write(json.dumps({"id": f"d{i}", "text": f"Arvenia spoke {i} times.", "pad": "x" * 150}) + "\n")
+    return path
+
+
+def test_large_jsonl_is_read_lazily(tmp_path, monkeypatch):
+    p = big_jsonl(tmp_path / "big.jsonl", 50_000)
+    size = p.stat().st_size
+    log: list[int] = []
+    real_open = documents._open
+    monkeypatch.setattr(documents, "_open", lambda path: _CountingFile(real_open(path), log))
+    it = read_paths([p])
+    assert next(it).id == "d0"
+    assert sum(log) < 20_000 < size // 400  # the head probe and one line, of a ~10 MB file
+    assert sum(1 for _ in it) == 49_999
+    assert log[-1] == size
+
+
+def test_large_jsonl_memory_stays_flat(tmp_path):
+    import tracemalloc
+
+    p = big_jsonl(tmp_path / "big.jsonl", 10_000)
+    tracemalloc.start()
+    try:
+        n = sum(1 for _ in read_paths([p]))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert n == 10_000
+    assert peak < 500_000 < p.stat().st_size // 4  # a few records at a time, not the ~2 MB file
+
+
+@pytest.mark.skipif(not (SHARED / "corpora" / "wikinews.jsonl").exists(), reason="shared corpus not available")
+def test_wikinews_reads_fully_with_dates():
+    docs = list(read_paths([SHARED / "corpora" / "wikinews.jsonl"], languages=None))
+    assert len(docs) == 6232 and all(isinstance(d, Document) for d in docs)
+    assert sum(d.date is not None for d in docs) >= 6180

@@ -1,0 +1,1 @@
+"""Helpers behind `onevoice.documents`: datelines, language, web archives and feeds."""
