@@ -225,3 +225,85 @@ def test_sizes(verbs, nouns, modes):
     assert len(verbs) >= 900, len(verbs)
     assert len(nouns) >= 100
     assert len(modes) >= 40
+
+
+# ---- defaults and coverage -------------------------------------------------------------------
+
+def generic_rows(rows, verb, particle=""):
+    return [r for r in rows if r["verb"] == verb and r["particle"] == particle
+            and not r["object"] and not r["complement"]]
+
+
+# Verbs of giving, returning and offering: their object rows name the kind of aid, but "provided
+# funds to X" or "offered X a passport" must still code, so each has a default row.
+DEFAULTS = [("provide", "", "070"), ("give", "", "070"), ("send", "", "070"), ("deliver", "", "070"),
+            ("donate", "", "070"), ("contribute", "", "070"), ("dispatch", "", "070"),
+            ("ship", "", "070"), ("distribute", "", "070"), ("offer", "", "030"),
+            ("return", "", "084"), ("hand", "back", "084"), ("hand", "over", "084")]
+
+
+@pytest.mark.parametrize("verb, particle, code", DEFAULTS)
+def test_transfer_verbs_have_a_default_row(verbs, verb, particle, code):
+    rows = generic_rows(verbs, verb, particle)
+    assert rows and rows[0]["code"] == code, (verb, particle, rows)
+
+
+def test_default_rows_look_for_a_recipient(verbs):
+    """The default row of a giving verb looks for whom it was given to ("to Samoa", "gave Iraq")."""
+    for verb, particle, _ in DEFAULTS:
+        for r in generic_rows(verbs, verb, particle):
+            assert r["target"] != "none", r
+
+
+# spaCy en_core_web_sm lemmatizes some past forms oddly; these rows catch them.
+LEMMA_QUIRKS = {"cordone": "cordon", "din": "dine", "extoll": "extol", "reoccupie": "reoccupy",
+                "resupplie": "resupply", "stag": "stage", "wag": "wage", "fin": "fine"}
+
+
+@pytest.mark.parametrize("quirk, verb", sorted(LEMMA_QUIRKS.items()))
+def test_lemma_quirks_code_like_the_verb(verbs, quirk, verb):
+    quirk_codes = {r["code"] for r in verbs if r["verb"] == quirk}
+    verb_codes = {r["code"] for r in verbs if r["verb"] == verb}
+    assert quirk_codes, f"no row for spaCy's lemma {quirk!r} of {verb!r}"
+    assert quirk_codes <= verb_codes, (quirk, quirk_codes, verb_codes)
+
+
+def test_british_and_american_spellings_agree(verbs):
+    """honour/honor, organise/organize, ...: where both spellings have a default row, same code."""
+    generic = {(r["verb"], r["particle"]): r["code"] for r in verbs if not r["object"] and not r["complement"]}
+    pairs = [(v, p) for (v, p) in generic if v.endswith("ise") and (v[:-3] + "ize", p) in generic]
+    pairs += [(v, p) for (v, p) in generic if v.endswith("our") and (v[:-3] + "or", p) in generic]
+    assert pairs
+    for v, p in pairs:
+        other = v[:-3] + ("ize" if v.endswith("ise") else "or")
+        assert generic[(v, p)] == generic[(other, p)], (v, other)
+
+
+def test_warfare_nouns(nouns):
+    by = {(r["noun"], r["modifier"]): r["code"] for r in nouns}
+    assert by[("warfare", "")] == "190"
+    assert by[("cyberattack", "")] == "176"
+    assert any(n == "warfare" and "cyber" in m.split("|") and c == "176" for (n, m), c in by.items())
+
+
+# ---- a few sentences through the coder -------------------------------------------------------
+
+SENTENCES = [
+    ("New Zealand provided three patrol boats to Samoa.", "NZL", "WSM", "070"),
+    ("Norway gave 40 million kroner to Sudan.", "NOR", "SDN", "070"),
+    ("Iran launched cyber warfare against Israel.", "IRN", "ISR", "176"),
+    ("The United States went to war with Iraq.", "USA", "IRQ", "190"),
+    ("Russia dispatched troops to Georgia.", "RUS", "GEO", "154"),
+    ("Russia massed troops near the Ukrainian border.", "RUS", "UKR", "154"),
+    ("Brazil purchased helicopters from Russia.", "BRA", "RUS", "062"),
+    ("India gave Pakistan 48 hours to hand over the suspects.", "IND", "PAK", "139"),
+    ("China returned the islands to Japan.", "CHN", "JPN", "0842"),
+    ("Pakistan played host to the Afghan president.", "PAK", "AFG", "043"),
+]
+
+
+@pytest.mark.parametrize("text, source, target, code", SENTENCES)
+def test_new_rows_code_sentences(coder, text, source, target, code):
+    events = coder.code_text(text, doc_id="t", date="2010-03-05")
+    got = {(e.source[:3], e.target[:3], e.code) for e in events}
+    assert (source, target, code) in got, got
