@@ -71,3 +71,19 @@ def test_historical_references_are_not_news(coder):
               date="2014-04-07")
     assert not any(e.trigger_text == "genocide" for e in ev)
     assert ("FRA", "RWAMIL", "11") in triples(ev)
+
+
+def test_multiword_object_beats_its_head_word(coder):
+    ev = code(coder, "Iraqi prisoners staged a hunger strike against the Turkish government.")
+    assert any(e.code == "142" and e.target == "TURGOV" for e in ev), [(e.code, e.target) for e in ev]
+
+
+def test_talks_between_two_parties(coder):
+    got = triples(code(coder, "Talks between Israel and Syria resumed on Monday."))
+    assert ("ISR", "SYR", "04") in got and ("SYR", "ISR", "04") in got
+
+
+def test_bare_giving_verb_needs_a_recipient(coder):
+    assert not [e for e in code(coder, "Germany offered a clear choice.") if e.root == "03"]
+    assert any(e.target == "FJI" and e.root == "07"
+               for e in code(coder, "New Zealand provided $2 million to Fiji."))

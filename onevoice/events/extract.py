@@ -67,7 +67,7 @@ class EventExtractor:
         consumed: set[int] = set()
         for t in sent:
             if t.tag_ in VERB_TAGS or t.pos_ == "VERB":
-                pats = self.lex.verbs.get(self.verb_lemma(t))
+                pats = self.verb_patterns(t)
                 if pats:
                     out.extend(self._verb_events(t, pats, actors, consumed))
             elif t.pos_ == "ADJ" and t.dep_ in ("acomp", "amod", "conj"):
@@ -97,6 +97,21 @@ class EventExtractor:
         out.sort(key=lambda r: (depth(r.trigger), r.trigger.i))
         actors.count_countries(sent)
         return out
+
+    def verb_patterns(self, t):
+        """Rows for the verb's lemma, or for its regular base form when the tagger's lemma is
+        odd ("staged" -> "stag"): the lexicon is written in dictionary forms."""
+        lemma = self.verb_lemma(t)
+        pats = list(self.lex.verbs.get(lemma, ()))
+        low = t.lower_
+        for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
+                             ("es", ""), ("s", "")):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                base = low[: -len(suffix)] + repl
+                if base != lemma and base in self.lex.verbs:
+                    pats += self.lex.verbs[base]
+                    break
+        return pats or None
 
     @staticmethod
     def verb_lemma(t) -> str:
@@ -131,6 +146,9 @@ class EventExtractor:
         conf = 0.9 if how == "subject" else 0.7
         if t_how == "inherited":
             conf -= 0.1
+        if (not targets and pat.specificity == 0 and "dobj" not in pat.target
+                and "none" not in pat.target and not (pat.symmetric and len(sources) > 1)):
+            return []  # a bare giving verb ("provided", "offered a choice") needs a recipient
         for tok in src_tokens:
             actors.remember(actors.actors(tok), tok)
         return self._pairs(sources, targets, pat, v, mode, conf, how)
@@ -211,6 +229,9 @@ class EventExtractor:
         objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
         obj_lemmas = {}
         for o in objects:
+            mods = [c for c in o.children if c.dep_ in ("compound", "amod") and c.i == o.i - 1]
+            if mods:  # "hunger strike", "tear gas": the phrase before the head word
+                obj_lemmas[f"{mods[0].lower_} {o.lemma_.lower()}"] = o
             obj_lemmas[o.lemma_.lower()] = o
             for p in o.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
@@ -222,7 +243,7 @@ class EventExtractor:
         for p in patterns:
             if p.particle and p.particle not in particles:
                 continue
-            obj = None
+            obj, hit = None, ""
             if p.objects:
                 hit = next((lem for lem in obj_lemmas if lem in p.objects), None)
                 if hit is None:
@@ -232,8 +253,9 @@ class EventExtractor:
                 continue
             if p.complements and "*" in p.complements and not comps:
                 continue
-            if p.specificity > best_score:
-                best, best_obj, best_score = p, obj, p.specificity
+            score = p.specificity + (1 if p.objects and " " in hit else 0)  # "hunger strike" > "strike"
+            if score > best_score:
+                best, best_obj, best_score = p, obj, score
         return best, best_obj
 
     @staticmethod
@@ -362,7 +384,7 @@ class EventExtractor:
         what the source agrees, offers or refuses to do."""
         for c in v.children:
             if c.dep_ == "xcomp" and c.pos_ == "VERB":
-                pats = self.lex.verbs.get(self.verb_lemma(c))
+                pats = self.verb_patterns(c)
                 if not pats:
                     continue
                 pat, obj = self._choose(c, pats)
@@ -406,14 +428,13 @@ class EventExtractor:
         mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
         if n.i >= 2 and n.doc[n.i - 1].text == "-":
             mods.add(n.doc[n.i - 2].lower_)
-        pat = None
-        for p in patterns:
-            if p.modifiers and not (p.modifiers & mods):
-                continue
-            if pat is None or p.specificity > pat.specificity:
-                pat = p
-        if pat is None:
+        fitting = [p for p in patterns if not p.modifiers or p.modifiers & mods]
+        if not fitting:
             return []
+        pat = max(fitting, key=lambda p: p.specificity)
+        if "between" not in pat.target and self._prep_objects([n], {"between", "among"}):
+            # "talks between A and B": the row that reads the parties from "between"
+            pat = next((p for p in fitting if "between" in p.target), pat)
         sources, how = self._noun_source(n, actors)
         targets: list[Actor] = []
         if "between" in pat.target:
@@ -537,7 +558,7 @@ class EventExtractor:
 
     def _wish_verb(self, v) -> bool:
         """Does the verb, as used here, appeal, offer, demand, reject or threaten?"""
-        pats = self.lex.verbs.get(self.verb_lemma(v))
+        pats = self.verb_patterns(v)
         if not pats:
             return False
         pat, _ = self._choose(v, pats)
