@@ -501,6 +501,10 @@ class EventExtractor:
                 cur = cur.head
                 chain.append(cur)
                 continue
+            if cur.dep_ == "ccomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in cur.children):
+                cur = cur.head  # "wants Putin to attack": an infinitive clause under its verb
+                chain.append(cur)
+                continue
             if cur.dep_ not in MODE_CLIMB_DEPS or cur.head is cur:
                 break
             cur = cur.head
