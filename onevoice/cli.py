@@ -27,21 +27,44 @@ def main() -> None:
               help="Extra PETRARCH/TABARI agent dictionary. Repeatable.")
 @click.option("--show/--no-show", default=False, help="Print the events of this run as a table.")
 @click.option("--quiet", is_flag=True, help="Print only errors.")
-def code(paths, db, out, date, actor_files, agent_files, show, quiet):
-    """Code news files (txt, html, jsonl, csv, or directories of them) into the event store."""
+@click.option("--text-column", help="JSONL/CSV field holding the article text (default: text).")
+@click.option("--id-column", help="JSONL/CSV field holding the document id (default: id).")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
+@click.option("--cluster", help="Run on dask: 'local' (a LocalCluster here) or tcp://HOST:PORT of a scheduler.")
+@click.option("--resume/--no-resume", default=True, show_default=True,
+              help="Skip documents already coded from the same text by this coder and lexicons.")
+def code(paths, db, out, date, actor_files, agent_files, show, quiet, text_column, id_column,
+         workers, cluster, resume):
+    """Code news files (txt, html, jsonl, csv, warc, rss/atom, or directories of them) into the event store."""
     from .coder import Coder
-    from .runner import code_paths, print_skip
+    from .progress import Progress, estimate_total, wanted
+    from .runner import code_paths, default_workers, print_skip
 
     if date:
         _check_date(date)
     coder = Coder(actor_files=actor_files, agent_files=agent_files)
-    summary = code_paths(paths, db=db, out=out, date=date, coder=coder, keep_events=show,
-                         on_skip=print_skip)
+    paths = _sources(paths, text_column, id_column)
+    show_progress = wanted(quiet)
+    options = dict(db=db, out=out, date=date, coder=coder, keep_events=show, on_skip=print_skip,
+                   resume=resume)
+    from .store import StoreLockedError
+
+    try:
+        with Progress(estimate_total(paths) if show_progress else None, enabled=show_progress) as bar:
+            if cluster:
+                from .distributed import code_on_cluster
+
+                summary = code_on_cluster(paths, cluster, workers=workers, progress=bar, **options)
+            else:
+                summary = code_paths(paths, workers=workers or default_workers(), progress=bar,
+                                     **options)
+    except StoreLockedError as exc:
+        raise click.ClickException(str(exc))
     if show:
         _print_events([e.to_dict() for e in summary.run_events])
     if not quiet:
         click.echo(summary.line(), err=not show)
-    if summary.documents == 0:
+    if summary.documents == 0 and summary.unchanged == 0:
         raise click.ClickException("nothing could be read from the given paths")
 
 
@@ -63,14 +86,25 @@ def events(db, doc_id, limit):
 @main.command()
 @click.option("--db", default="onevoice.duckdb", show_default=True, help=DB_HELP)
 @click.option("--out", required=True, type=click.Path(), help="Output file.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
-              help="Output format (default: from the file extension).")
-def export(db, out, fmt):
+@click.option("--format", "fmt",
+              type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "icews", "plover"]),
+              help="Output format (default: from the .jsonl/.csv/.parquet extension). gdelt: "
+                   "GDELT 2.0 event TSV, icews: ICEWS event TSV, plover: PLOVER JSON lines.")
+@click.option("--where", help="SQL condition on the events table, e.g. \"root = '19'\".")
+def export(db, out, fmt, where):
     """Export stored events."""
+    import duckdb
+
+    from .exports import export as export_events
     from .store import Store
 
     with _open_store(db, Store) as store:
-        n = store.export_events(out, fmt=fmt)
+        try:
+            n = export_events(store, out, fmt=fmt, where=where)
+        except ValueError as exc:
+            raise click.ClickException(str(exc))
+        except duckdb.Error as exc:
+            raise click.ClickException(f"--where {where!r}: {exc}")
     click.echo(f"{n} events written to {out}", err=True)
 
 
@@ -114,17 +148,28 @@ def evaluate(gold_path, events_path, as_json):
 
 @main.command()
 @click.argument("path", type=click.Path(exists=True))
-def extract(path):
+@click.option("--text-column", help="JSONL/CSV field holding the article text (default: text).")
+@click.option("--id-column", help="JSONL/CSV field holding the document id (default: id).")
+def extract(path, text_column, id_column):
     """Print the document(s) read from a file as JSON (title, date, text): what `code` sees."""
     from dataclasses import asdict
 
     from .documents import Skipped, read_paths
 
-    for item in read_paths([path]):
+    for item in read_paths(_sources([path], text_column, id_column)):
         if isinstance(item, Skipped):
             click.echo(f"skipped {item.path}:{item.line or ''} {item.reason}", err=True)
         else:
             click.echo(json.dumps(asdict(item), ensure_ascii=False))
+
+
+def _sources(paths, text_column, id_column):
+    """Paths carrying the column mapping, so every reader down the line sees it."""
+    if not (text_column or id_column):
+        return paths
+    from .documents import Source
+
+    return [Source(p, text_column, id_column) for p in paths]
 
 
 def _check_date(value: str) -> None:
@@ -169,6 +214,10 @@ def _print_events(rows: list[dict]) -> None:
 
 # Commands that live beside the modules they drive register here, one line each.
 # --- registered commands ---
+from .analysis_cli import dyads_cmd; main.add_command(dyads_cmd)  # noqa: E402,E702
+from .analysis_cli import cohesion_cmd; main.add_command(cohesion_cmd)  # noqa: E402,E702
+from .analysis_cli import network_cmd; main.add_command(network_cmd)  # noqa: E402,E702
+from .web.cli import serve_cmd; main.add_command(serve_cmd)  # noqa: E402,E702
 
 
 if __name__ == "__main__":  # pragma: no cover

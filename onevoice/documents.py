@@ -6,6 +6,7 @@ document in a language the coder cannot read is skipped with the language as the
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import json
@@ -90,7 +91,7 @@ BOILERPLATE = tuple(re.compile(p, _I) for p in (
     r".{0,200}\baccept (?:all )?cookies\b.*",
     r"(?:advertisement|advert|ad|sponsored(?: content)?|story continues below(?: advertisement)?)",
     r"(?:file )?(?:photo|image|picture|video)s?(?: credit)?\s*:.*",
-    r".*\([^()]*\bphotos?\b[^()]*\)",
+    r".*\((?=[^()]*\bphotos?\b)[^()]*\)",  # lookahead: linear on long lines
     r"(?:image|media|photo) caption\b.*",
     r"related(?: stories| articles| content| coverage| topics| news| links)?:?",
     r"(?:read|see) (?:more|also)\b.{0,100}",
@@ -103,9 +104,9 @@ BOILERPLATE = tuple(re.compile(p, _I) for p in (
     r"by (?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:(?:,| and| &) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}){0,3})",
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?"
     r"(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9}\.? \d{4}|\d{4}-\d{2}-\d{2})"
-    r"(?:\s*[,/|]?\s*\d{1,2}:\d{2}.{0,40})?",
+    r"(?:\s*(?:[,/|]\s*)?\d{1,2}:\d{2}.{0,40})?",
 ))
-_MENU_SPLIT = re.compile(r"\s*[|•·]\s*")
+_MENU_SPLIT = re.compile(r"[|•·]")
 _SENTENCE_END = re.compile(r"[.!,;:][\"'”’)\]]*$")
 _PAGE = re.compile(r"<(?:html|body)\b", _I)
 _CAPITAL = re.compile(r"[\"'“‘(]?[A-Z0-9]")
@@ -113,7 +114,8 @@ _CAPITAL = re.compile(r"[\"'“‘(]?[A-Z0-9]")
 
 def _is_menu(line: str) -> bool:
     """Navigation rows like "Home | World | Asia": three or more short capitalized items."""
-    parts = [p for p in _MENU_SPLIT.split(line) if p]
+    parts = [p.strip() for p in _MENU_SPLIT.split(line)]
+    parts = [p for p in parts if p]
     return len(parts) >= 3 and all(len(p.split()) <= 4 and _CAPITAL.match(p) for p in parts)
 
 
@@ -182,14 +184,29 @@ def _open(path: Path):
     return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
 
 
+def _bytewise(e: UnicodeDecodeError) -> tuple[str, int]:
+    """Undecodable bytes one by one as Windows-1252, or Latin-1 where 1252 leaves a byte undefined."""
+    bad = e.object[e.start:e.end]
+    return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in bad), e.end
+
+
+_BYTEWISE = "onevoice.bytewise"
+codecs.register_error(_BYTEWISE, _bytewise)
+
+
 def _decode(data: bytes) -> tuple[str, str]:
-    """Text and the encoding used: UTF-8 first, then the usual Windows/Latin-1 suspects."""
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            pass
-    return data.decode("latin-1"), "latin-1"
+    """Text and the encoding used: UTF-8 first, then the usual Windows/Latin-1 suspects.
+
+    A file pasted together from UTF-8 and Windows-1252 parts keeps each part readable: valid
+    UTF-8 is read as UTF-8 and only the bytes that are not are read as Windows-1252.
+    """
+    try:
+        return data.decode("utf-8-sig"), "utf-8-sig"
+    except UnicodeDecodeError:
+        pass
+    windows = data.decode("cp1252", _BYTEWISE)
+    mixed = data.decode("utf-8-sig", _BYTEWISE)
+    return (windows, "cp1252") if mixed == windows else (mixed, "utf-8+cp1252")
 
 
 def _files(root: Path) -> list[Path]:
@@ -236,7 +253,7 @@ def read_paths(paths: Iterable[str | os.PathLike], default_date: str | None = No
         elif p.is_file():
             yield from _read_file(p, opts)
         else:
-            yield Skipped(str(p), None, "no such file")
+            yield _clean(Skipped(str(p), None, "no such file"))
 
 
 def read_file(path: Path, default_date: str | None = None, **options) -> Iterator[Document | Skipped]:
@@ -246,7 +263,21 @@ def read_file(path: Path, default_date: str | None = None, **options) -> Iterato
 
 def _read_file(path: Path, opts: _Options) -> Iterator[Document | Skipped]:
     for item in _read_kind(path, opts):
-        yield _finish(item, opts.languages) if isinstance(item, Document) else item
+        yield _finish(_clean(item), opts.languages) if isinstance(item, Document) else _clean(item)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CLEANED = ("id", "text", "title", "url", "source", "path", "reason")
+
+
+def _clean(item: Document | Skipped) -> Document | Skipped:
+    """Lone surrogates (a file name that is not UTF-8, a "\\ud800" escape in JSON) cannot be
+    encoded, so the coder and the store would fail on them: they become U+FFFD."""
+    for name in _CLEANED:
+        value = getattr(item, name, None)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            setattr(item, name, _SURROGATE.sub("\ufffd", value))
+    return item
 
 
 def _finish(doc: Document, languages: tuple[str, ...] | None) -> Document | Skipped:
@@ -272,15 +303,26 @@ def _read_kind(path: Path, opts: _Options) -> Iterator[Document | Skipped]:
             return
         with _open(path) as f:
             head = f.read(HEAD_BYTES)
-        if b"\0" in head:
+        utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        if utf16 and kind in (".jsonl", ".csv"):
+            yield Skipped(where, None, "UTF-16 text (a byte order mark says so): save it as UTF-8")
+            return
+        if utf16 and kind == ".xml":
+            head = head.decode("utf-16", "replace").encode()
+        if b"\0" in head and not utf16:
             yield Skipped(where, None, "binary file")
             return
         if kind in (".jsonl", ".csv"):
-            if not head.strip():
+            if not head.removeprefix(codecs.BOM_UTF8).strip():
                 yield Skipped(where, None, "empty file")
                 return
             reader = _read_jsonl if kind == ".jsonl" else _read_csv
-            yield from reader(path, opts)
+            found = False
+            for found, item in enumerate(reader(path, opts), 1):
+                yield item
+            if not found:  # say so, rather than pass over a file silently
+                yield Skipped(where, None, "no records (blank lines only)" if kind == ".jsonl"
+                              else "no rows after the header")
             return
         if kind == ".xml" and not _FEED.search(head):
             yield Skipped(where, None, "not an RSS/Atom feed")
@@ -291,9 +333,15 @@ def _read_kind(path: Path, opts: _Options) -> Iterator[Document | Skipped]:
         yield Skipped(where, None, f"cannot read: {e}")
         return
     if kind in (".rss", ".atom", ".xml"):
+        if utf16:  # the feed parser reads UTF-16 only with a declaration saying so
+            data = data.decode("utf-16", "replace").encode("utf-8")
         yield from _read_feed(path, data, opts)
         return
-    text, encoding = _decode(data)
+    try:
+        text, encoding = (data.decode("utf-16"), "utf-16") if utf16 else _decode(data)
+    except UnicodeDecodeError as e:
+        yield Skipped(where, None, f"not valid UTF-16 at byte {e.start}")
+        return
     doc = _from_txt(path, text) if kind == ".txt" else _from_html(path, text)
     if isinstance(doc, Document):
         doc.date = doc.date or opts.default_date
@@ -436,7 +484,7 @@ def _from_record(rec: dict, path: Path, line: int, opts: _Options) -> Document |
     if isinstance(raw_meta, str) and raw_meta.strip().startswith("{"):
         try:
             raw_meta = json.loads(raw_meta)
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
     if isinstance(raw_meta, dict):
         meta.update(raw_meta)
@@ -475,6 +523,9 @@ def _read_jsonl(path: Path, opts: _Options) -> Iterator[Document | Skipped]:
                     rec = json.loads(s)
                 except ValueError as e:
                     yield Skipped(where, n, f"invalid JSON: {getattr(e, 'msg', e)}")
+                    continue
+                except RecursionError:
+                    yield Skipped(where, n, "invalid JSON: nested too deeply")
                     continue
                 if not isinstance(rec, dict):
                     yield Skipped(where, n, f"not a JSON object ({type(rec).__name__})")

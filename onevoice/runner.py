@@ -1,18 +1,28 @@
-"""A coding run: read inputs, code them, store the events in batches, count what was skipped.
+"""A coding run: read inputs, code them on every core, store the events in batches.
 
-The library function under `onevoice code`. Documents are written to the store in batches, so
-an interrupted run keeps everything up to its last batch; re-coding a document replaces its rows.
+The library function under `onevoice code`. Documents stream from the readers in chunks to
+worker processes (each loads the model once) and come back in input order; the parent alone
+writes to DuckDB, in batches, so an interrupted run keeps everything up to its last batch.
+Re-coding a document replaces its rows; a resumed run skips documents already coded from the
+same text by the same coder and lexicons.
 """
 from __future__ import annotations
 
+import os
+import pickle
 import sys
 import time
+from collections import deque
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .documents import Document, Skipped, read_paths
 from .schema import Event
+
+CHUNK = 32         # documents per task: enough for spaCy to batch, small enough to balance
+IN_FLIGHT = 3      # tasks queued per worker: keeps workers busy, bounds memory
 
 
 @dataclass
@@ -21,76 +31,221 @@ class RunSummary:
     sentences: int = 0
     events: int = 0
     skipped: int = 0
+    unchanged: int = 0
     seconds: float = 0.0
     skipped_items: list[Skipped] = field(default_factory=list)
     run_events: list[Event] = field(default_factory=list)
 
     def line(self) -> str:
         rate = self.sentences / self.seconds if self.seconds else 0.0
+        kept = f", {self.unchanged} unchanged (already coded)" if self.unchanged else ""
         return (f"{self.documents} documents, {self.sentences} sentences, {self.events} events, "
-                f"{self.skipped} skipped, {self.seconds:.1f} s ({rate:.0f} sentences/s)")
+                f"{self.skipped} skipped{kept}, {self.seconds:.1f} s ({rate:.0f} sentences/s)")
 
+
+# -- worker side: one Coder per process, built from the pickled settings on first use -------
+
+_coders: dict[bytes, object] = {}
+
+
+def load_coder(key: bytes):
+    """The Coder for these pickled settings, loaded once per process (workers keep it)."""
+    coder = _coders.get(key)
+    if coder is None:
+        coder = _coders[key] = pickle.loads(key)
+    return coder
+
+
+def code_chunk(key: bytes, docs: list[Document]) -> list[tuple[int, list[Event]] | str]:
+    """(sentence count, events) per document, or an error message for a document that broke
+    the coder: one bad document must not lose the rest of its chunk."""
+    coder = load_coder(key)
+    try:
+        return [(c.n_sentences, c.events) for c in coder.code_stream(docs, batch_size=len(docs))]
+    except Exception:
+        out: list[tuple[int, list[Event]] | str] = []
+        for doc in docs:
+            try:
+                coded = coder.code_document(doc)
+                out.append((coded.n_sentences, coded.events))
+            except Exception as exc:
+                out.append(f"coding failed: {exc!r}")
+        return out
+
+
+class InProcess:
+    """The executor interface (submit -> object with .result()) without other processes."""
+
+    class Done:
+        def __init__(self, value):
+            self.value = value
+
+        def result(self):
+            return self.value
+
+    def submit(self, fn, *args):
+        return self.Done(fn(*args))
+
+
+def process_pool(workers: int, key: bytes):
+    """Worker processes started fresh ('spawn': safe with threads, same on every OS), each
+    loading the model once before its first task."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=load_coder, initargs=(key,))
+
+
+# -- parent side ---------------------------------------------------------------------------
 
 def code_paths(paths: Iterable[str | Path], db: str | Path = "onevoice.duckdb",
                out: str | Path | None = None, date: str | None = None, coder=None,
                batch_size: int = 200, keep_events: bool = False,
-               on_skip: Callable[[Skipped], None] | None = None) -> RunSummary:
-    """Code every document under `paths` into the DuckDB file `db` (and `out`, if given)."""
+               on_skip: Callable[[Skipped], None] | None = None, workers: int = 1,
+               resume: bool = True, progress=None, executor=None,
+               chunk_size: int = CHUNK) -> RunSummary:
+    """Code every document under `paths` into the DuckDB file `db` (and `out`, if given).
+
+    `workers` > 1 codes on that many processes (a small input stays in this one);
+    `executor` (anything with `submit`, e.g. a dask Client) replaces them. `progress` gets
+    `update(summary)` after every chunk.
+    """
     from .coder import Coder
     from .store import Store, write_events_file
 
     coder = coder or Coder()
+    key = pickle.dumps(coder)
+    _coders[key] = coder  # coding in this process uses this very Coder
     summary = RunSummary()
     started = time.perf_counter()
     keep = keep_events or out is not None
     with Store(db) as store:
+        known = _up_to_date(store, coder) if resume else {}
         run_id = store.start_run(coder.version)
-        batch_docs: list[tuple[Document, int]] = []
-        batch_events: list[Event] = []
-        batch_skipped: list[Skipped] = []
-
-        def flush() -> None:
-            if batch_docs:
-                store.write_batch(batch_docs, batch_events, coder.version, coder.lexicon_version)
-            if batch_skipped:
-                store.write_skipped(batch_skipped)
-            batch_docs.clear()
-            batch_events.clear()
-            batch_skipped.clear()
-
-        for item in read_paths(paths, default_date=date):
-            if isinstance(item, Skipped):
-                summary.skipped += 1
-                summary.skipped_items.append(item)
-                batch_skipped.append(item)
-                if on_skip:
-                    on_skip(item)
-                continue
-            try:
-                coded = coder.code_document(item)
-            except Exception as exc:  # a document that breaks the coder must not stop the run
-                skip = Skipped(item.path or item.id, item.line, f"coding failed: {exc!r}")
-                summary.skipped += 1
-                summary.skipped_items.append(skip)
-                batch_skipped.append(skip)
-                if on_skip:
-                    on_skip(skip)
-                continue
-            summary.documents += 1
-            summary.sentences += coded.n_sentences
-            summary.events += len(coded.events)
-            batch_docs.append((item, coded.n_sentences))
-            batch_events.extend(coded.events)
-            if keep:
-                summary.run_events.extend(coded.events)
-            if len(batch_docs) >= batch_size:
-                flush()
-        flush()
+        writer = _Writer(store, coder, batch_size)
+        items = read_paths(paths, default_date=date)
+        pool = None
+        if executor is None and workers > 1:
+            head = list(islice(items, chunk_size * workers))
+            items = chain(head, items)
+            if len(head) == chunk_size * workers:  # enough work to pay for starting workers
+                pool = executor = process_pool(workers, key)
+        executor = executor or InProcess()
+        in_flight = max(1, workers) * IN_FLIGHT
+        pending: deque = deque()
+        try:
+            for chunk, skips in _chunks(items, chunk_size, known, summary):
+                for skip in skips:
+                    _skipped(summary, writer, skip, on_skip)
+                if chunk:
+                    pending.append((chunk, executor.submit(code_chunk, key, chunk)))
+                while len(pending) >= in_flight:
+                    _collect(pending.popleft(), summary, writer, keep, on_skip)
+                if progress is not None:
+                    progress.update(summary)
+            while pending:
+                _collect(pending.popleft(), summary, writer, keep, on_skip)
+                if progress is not None:
+                    progress.update(summary)
+        finally:
+            writer.flush()
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
         summary.seconds = time.perf_counter() - started
         store.finish_run(run_id, summary.documents, summary.sentences, summary.events, summary.skipped)
     if out is not None:
         write_events_file(summary.run_events, out)
     return summary
+
+
+def _chunks(items: Iterator[Document | Skipped], size: int, known: dict[str, str],
+            summary: RunSummary) -> Iterator[tuple[list[Document], list[Skipped]]]:
+    """Chunks of documents to code, with the unreadable records met on the way; documents
+    already coded from the same text are counted as unchanged and left out."""
+    from .store import text_hash
+
+    chunk: list[Document] = []
+    skips: list[Skipped] = []
+    for item in items:
+        if isinstance(item, Skipped):
+            skips.append(item)
+        elif known and known.get(item.id) == text_hash(item):
+            summary.unchanged += 1
+        else:
+            chunk.append(item)
+        if len(chunk) >= size or len(skips) >= size:
+            yield chunk, skips
+            chunk, skips = [], []
+    if chunk or skips:
+        yield chunk, skips
+
+
+def _collect(entry, summary: RunSummary, writer: "_Writer", keep: bool, on_skip) -> None:
+    docs, future = entry
+    for doc, result in zip(docs, future.result()):
+        if isinstance(result, str):
+            _skipped(summary, writer, Skipped(doc.path or doc.id, doc.line, result), on_skip)
+            continue
+        n_sentences, events = result
+        summary.documents += 1
+        summary.sentences += n_sentences
+        summary.events += len(events)
+        writer.add(doc, n_sentences, events)
+        if keep:
+            summary.run_events.extend(events)
+
+
+def _skipped(summary: RunSummary, writer: "_Writer", item: Skipped, on_skip) -> None:
+    summary.skipped += 1
+    summary.skipped_items.append(item)
+    writer.skipped.append(item)
+    if on_skip:
+        on_skip(item)
+
+
+class _Writer:
+    """Batches for the store: documents with their events, written together."""
+
+    def __init__(self, store, coder, batch_size: int):
+        self.store, self.coder, self.batch_size = store, coder, batch_size
+        self.docs: list[tuple[Document, int]] = []
+        self.events: list[Event] = []
+        self.skipped: list[Skipped] = []
+
+    def add(self, doc: Document, n_sentences: int, events: list[Event]) -> None:
+        self.docs.append((doc, n_sentences))
+        self.events.extend(events)
+        if len(self.docs) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.docs:
+            self.store.write_batch(self.docs, self.events, self.coder.version,
+                                   self.coder.lexicon_version)
+        if self.skipped:
+            self.store.write_skipped(self.skipped)
+        self.docs, self.events, self.skipped = [], [], []
+
+
+def _up_to_date(store, coder) -> dict[str, str]:
+    """doc_id -> text hash of stored documents coded by this coder and lexicon version."""
+    hashes = store.coded_hashes()
+    if not hashes:
+        return {}
+    stale = {r[0] for r in store.con.execute(
+        "SELECT doc_id FROM documents WHERE coder_version IS DISTINCT FROM ? "
+        "UNION SELECT doc_id FROM events WHERE lexicon_version IS DISTINCT FROM ?",
+        [coder.version, coder.lexicon_version]).fetchall()}
+    return {doc_id: h for doc_id, h in hashes.items() if h and doc_id not in stale}
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def print_skip(item: Skipped) -> None:

@@ -27,7 +27,7 @@ DATELINE = re.compile(rf"""
     (?P<place>{_CAPS}|{_TITLE})
     (?P<region>(?:,[ ]?{_TITLE}){{0,2}})
     (?:,[ ]?{_DATE})?
-    [ ]*(?P<agency>{_AGENCY})?
+    (?:[ ]*(?P<agency>{_AGENCY}))?   # one optional run of spaces each side: linear on long blanks
     [ ]*(?P<sep>:|-{{1,2}}|[—–])
     (?:\s+|(?<=[—–])(?=[A-Z"“‘']))
 """, re.VERBOSE)

@@ -15,7 +15,7 @@ from typing import BinaryIO, Iterator
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
-_BLOCK_END = re.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/blockquote|/tr|/pre)\b[^>]*>", re.IGNORECASE)
+_BLOCK_END = re.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/blockquote|/tr|/pre)\b[^<>]*>", re.IGNORECASE)
 
 
 @dataclass
@@ -125,7 +125,7 @@ def html_to_text(fragment: str) -> str:
         flat = _BLOCK_END.sub("\\g<0>\n", " ".join(fragment.split()))
         root = lxml.html.fragment_fromstring(flat, create_parent="div")
     except Exception:  # lxml on arbitrary markup: fall back to dropping the tags
-        return re.sub(r"<[^>]*>", " ", fragment).strip()
+        return re.sub(r"<[^<>]*>", " ", fragment).strip()
     for bad in root.xpath(".//script|.//style"):
         bad.drop_tree()
     lines = (" ".join(ln.split()) for ln in root.text_content().splitlines())
