@@ -37,7 +37,8 @@ def page(page):
 
 def test_events_table_filters(page, server_url, screenshots):
     page.goto(f"{server_url}/events")
-    assert page.locator("#events-table tbody tr").count() == 50
+    everything = api(server_url, "/api/events", page_size=500)
+    assert page.locator("#events-table tbody tr").count() == min(50, everything["total"]) > 0
     page.fill("input[name=source]", "USA")
     page.select_option("select[name=quad_class]", "1")
     page.click("form.filters button[type=submit]")
