@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -120,33 +121,35 @@ class Coder:
         Sentence indexes count every sentence, skipped ones included; the headline is 0.
         """
         paragraphs = [self._paragraphs(doc) for doc in docs]
-        texts = [text for paras in paragraphs for _, text in paras]
-        splits = iter(self.splitter.pipe(texts, batch_size=256))
-        plans = []
+        splits = iter(self.splitter.pipe([text for paras in paragraphs for _, text in paras],
+                                         batch_size=256))
+        plans = []  # per document, per paragraph: (split doc, segments)
         for paras in paragraphs:
             names: set[str] = set()
-            plans.append([self._segments(next(splits), names) for _ in paras])
-        runs = []
-        for text, segs in zip(texts, (segs for plan in plans for segs in plan)):
-            runs += [text[seg[0]:seg[1]] for seg in segs if isinstance(seg, tuple)]
+            plans.append([(split, self._segments(split, names)) for split in islice(splits, len(paras))])
+        runs = (_unsplit(split, seg) for plan in plans for split, segs in plan
+                for seg in segs if isinstance(seg, tuple))
         parsed = self.nlp.pipe(runs, batch_size=64)
         out = []
         for doc, paras, plan in zip(docs, paragraphs, plans):
             ctx = DocContext(date=doc.date)
             coded = CodedDocument(doc, 0)
             index = 0
-            for (original, _), segs in zip(paras, plan):
+            for (original, _), (split, segs) in zip(paras, plan):
                 for seg in segs:
                     if isinstance(seg, int):
                         index += seg
                     else:
-                        index = self._code_run(coded, next(parsed), original[seg[0]:seg[1]], ctx, index)
+                        start = split[seg[0]].idx
+                        run = next(parsed)
+                        index = self._code_run(coded, run, original[start:start + len(run.text)],
+                                               ctx, index)
             coded.n_sentences = index
             out.append(coded)
         return out
 
     def _segments(self, split, names: set[str]) -> list[int | tuple[int, int]]:
-        """A paragraph as counts of skipped sentences and (start, end) runs to parse.
+        """A paragraph as counts of skipped sentences and (start, end) token runs to parse.
 
         `names` collects the capitalised words of the document's parsed sentences: a person
         introduced there ("envoy Christopher Hill") makes a later "Hill said" a candidate.
@@ -159,9 +162,9 @@ class Coder:
             if self.candidates(words) or not names.isdisjoint(words):
                 names.update(t.lower_ for t in sent[1:] if t.text[:1].isupper())
                 if segs and isinstance(segs[-1], tuple):
-                    segs[-1] = (segs[-1][0], sent.end_char)
+                    segs[-1] = (segs[-1][0], sent.end)
                 else:
-                    segs.append((sent.start_char, sent.end_char))
+                    segs.append((sent.start, sent.end))
             elif segs and isinstance(segs[-1], int):
                 segs[-1] += 1
             else:
@@ -271,6 +274,17 @@ def _sentences(split):
             start = None
     if start is not None:
         yield split[start:len(split)]
+
+
+def _unsplit(split, seg: tuple[int, int]):
+    """The tokens of a run as a Doc for the parser, without the splitter's sentence starts
+    (the parser would keep them); tokenised once, like the whole paragraph."""
+    from spacy.attrs import SENT_START
+    import numpy
+
+    doc = split if seg == (0, len(split)) else split[seg[0]:seg[1]].as_doc()
+    doc.from_array([SENT_START], numpy.zeros(len(doc), dtype="uint64"))
+    return doc
 
 
 class _ParsedRun:

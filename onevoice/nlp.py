@@ -44,7 +44,9 @@ def load_splitter(name: str | None = None):
     never need the tagger and parser, which cost ten times more."""
     import spacy
 
-    nlp = spacy.load(name or model_name(), exclude=NOT_FOR_SPLITTING)
+    # the parser's vocab: the splitter's tokens go to the parser as they are
+    nlp = spacy.load(name or model_name(), exclude=NOT_FOR_SPLITTING,
+                     vocab=load_pipeline(name).vocab)
     nlp.enable_pipe("senter")
     nlp.max_length = 2_000_000
     return nlp

@@ -152,6 +152,7 @@ def code_paths(paths: Iterable[str | Path], db: str | Path = "onevoice.duckdb",
             writer.flush()
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
+            _coders.pop(key, None)
         summary.seconds = time.perf_counter() - started
         store.finish_run(run_id, summary.documents, summary.sentences, summary.events, summary.skipped)
     if out is not None:
