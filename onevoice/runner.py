@@ -32,6 +32,7 @@ class RunSummary:
     events: int = 0
     skipped: int = 0
     unchanged: int = 0
+    unchanged_ids: list[str] = field(default_factory=list)
     seconds: float = 0.0
     skipped_items: list[Skipped] = field(default_factory=list)
     run_events: list[Event] = field(default_factory=list)
@@ -153,11 +154,27 @@ def code_paths(paths: Iterable[str | Path], db: str | Path = "onevoice.duckdb",
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
             _coders.pop(key, None)
+        if keep and summary.unchanged_ids:
+            summary.run_events.extend(_stored_events(store, summary.unchanged_ids))
         summary.seconds = time.perf_counter() - started
         store.finish_run(run_id, summary.documents, summary.sentences, summary.events, summary.skipped)
     if out is not None:
         write_events_file(summary.run_events, out)
     return summary
+
+
+def _stored_events(store, doc_ids: list[str]) -> list[Event]:
+    """Events of documents a resumed run left unchanged, so --out and --show still hold them."""
+    marks = ",".join("?" * len(doc_ids))
+    frame = store.events_frame(where=f"doc_id IN ({marks})", params=list(doc_ids))
+    frame = frame.astype(object).where(frame.notna(), None)
+    out = []
+    for row in frame.to_dict("records"):
+        for key in ("date", "doc_date"):
+            if row.get(key) is not None:
+                row[key] = str(row[key])[:10]
+        out.append(Event(**row))
+    return out
 
 
 def _chunks(items: Iterator[Document | Skipped], size: int, known: dict[str, str],
@@ -173,6 +190,7 @@ def _chunks(items: Iterator[Document | Skipped], size: int, known: dict[str, str
             skips.append(item)
         elif known and known.get(item.id) == text_hash(item):
             summary.unchanged += 1
+            summary.unchanged_ids.append(item.id)
         else:
             chunk.append(item)
         if len(chunk) >= size or len(skips) >= size:

@@ -178,3 +178,14 @@ def test_estimate_total_counts_jsonl_lines(tmp_path):
     assert estimate_total([src, SAMPLE]) == len(ARTICLES) + 1
     (tmp_path / "x.csv").write_text("id,text\n")
     assert estimate_total([tmp_path / "x.csv"]) is None
+
+
+def test_resumed_run_still_writes_the_events_of_unchanged_documents(tmp_path):
+    from onevoice.runner import code_paths
+
+    sample = Path(__file__).resolve().parents[1] / "examples" / "voa-hill-one-voice.txt"
+    db = tmp_path / "s.duckdb"
+    first = code_paths([sample], db=db, out=tmp_path / "a.jsonl", date="2006-07-07", workers=1)
+    again = code_paths([sample], db=db, out=tmp_path / "b.jsonl", date="2006-07-07", workers=1)
+    assert again.unchanged == 1
+    assert (tmp_path / "b.jsonl").read_text().count("\n") == first.events > 0
