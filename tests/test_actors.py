@@ -90,3 +90,90 @@ def test_the_two_sides_are_the_last_two_parties(coder):
                          date="2010-03-05")
     second = [e for e in ev if e.sentence_index == 1]
     assert {(e.source, e.target) for e in second} >= {("INDGOV", "PAKGOV"), ("PAKGOV", "INDGOV")}
+
+
+def codes_of(coder, text, date="2010-03-05"):
+    """Every (source, target) code of the events coded from `text`."""
+    return {c for e in coder.code_text(text, date=date) for c in (e.source, e.target) if c}
+
+
+def test_coordinated_nationalities_share_the_role_noun(coder):
+    found = actors_in(coder, "Senior Danish and Norwegian officials rejected the plan.")
+    assert {"DNKGOV", "NORGOV"} <= set(found.values()), found
+
+
+def test_own_country_wins_over_an_of_phrase_on_a_group_noun(coder):
+    found = actors_in(coder, "The Turkish side of the divided island of Cyprus rejected the plan.")
+    assert "TUR" in found.values() and found.get("Turkish side of the divided island of Cyprus") != "CYP", found
+
+
+def test_name_with_a_lowercase_particle(coder):
+    found = actors_in(coder, "The attack killed two al-Qaeda commanders.")
+    assert any(v.startswith("IMG") and v.endswith("ALQ") for v in found.values()), found
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Iraqi Kurds rejected the plan.", "IRQCVLKUR"),
+    ("Kurdish rebels attacked a Turkish army post.", "---REBKUR"),
+    ("Shiite clerics rejected the plan.", "---RELMOSSHI"),
+    ("Catholic bishops criticized the law.", "---RELCHRCTH"),
+    ("Jewish settlers attacked a school.", "---SETJEW"),
+])
+def test_ethnic_and_religious_groups(coder, text, code):
+    assert code in actors_in(coder, text).values(), actors_in(coder, text)
+
+
+def test_ethnic_group_takes_the_country_it_lives_in(coder):
+    found = actors_in(coder, "Ethnic Hungarians in Romania demanded more autonomy.")
+    assert "ROUCVLHUN" in found.values(), found
+
+
+def test_ethnic_adjective_alone_names_no_actor(coder):
+    found = actors_in(coder, "Kurdish is spoken by the Kurdish people.")
+    assert not any(v.endswith("KUR") and "CVL" not in v for v in found.values()), found
+
+
+def test_group_word_is_no_actor_by_itself_in_a_name(coder):
+    found = actors_in(coder, "Christian Mbeki opened the shop.")
+    assert not any(v.endswith("CHR") for v in found.values()), found
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Senegalese peacekeepers patrolled the border.", "IGOPKO"),
+    ("United Nations peacekeepers patrolled the border.", "IGOUNOPKO"),
+    ("NATO peacekeeping troops patrolled the border.", "IGOWSTNATPKO"),
+])
+def test_peacekeepers_are_international(coder, text, code):
+    assert code in actors_in(coder, text).values(), actors_in(coder, text)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Israeli tanks shelled the camp.", "ISRMIL"),
+    ("Russian aircraft bombed the village.", "RUSMIL"),
+    ("Egyptian helicopters fired on the convoy.", "EGYMIL"),
+])
+def test_weapons_platforms_are_the_military(coder, text, code):
+    assert code in actors_in(coder, text).values(), actors_in(coder, text)
+
+
+def test_town_named_by_the_gazetteer_is_a_civilian_target(coder):
+    assert "TURCVL" in codes_of(coder, "Soldiers shelled the town of Cizre on Monday.")
+
+
+def test_regions_give_their_country(coder):
+    assert "SDNREB" in actors_in(coder, "Darfur rebels attacked a convoy.").values()
+    assert "RUSREB" in codes_of(coder, "Rebels in Chechnya attacked a police convoy.")
+
+
+def test_west_bank_is_palestinian(coder):
+    assert "PSE" in actors_in(coder, "The West Bank rejected the plan.").values()
+
+
+def test_former_office_holder_is_an_elite_of_his_country(coder):
+    found = actors_in(coder, "Former President Bill Clinton criticized the plan.", date="2012-05-01")
+    assert "USAELI" in found.values(), found
+
+
+def test_former_title_makes_any_office_elite(coder):
+    found = actors_in(coder, "Former interior minister Jan Kowalski criticized the Polish government.")
+    assert any(v.endswith("ELI") for v in found.values()), found

@@ -117,6 +117,10 @@ def test_sector_key_rows(sectors):
         "trade union": ("LAB", None), "cleric": ("REL", None), "gunman": ("UAF", None),
         "drug trafficker": ("CRM", None), "farmer": ("AGR", None), "rights group": ("HRI", None),
         "aid group": ("NGO", None), "intelligence agency": ("SPY", None), "company": ("BUS", None),
+        "peacekeeper": ("PKO", None), "peacekeeping force": ("PKO", None), "tank": ("MIL", None),
+        "warplane": ("MIL", None), "aircraft": ("MIL", None), "helicopter": ("MIL", None),
+        "passenger plane": ("CVL", None), "think tank": ("NGO", None), "town": ("CVL", None),
+        "village": ("CVL", None), "detainee": ("CVL", None), "former president": ("ELI", "yes"),
     }
     for text, (sector, title) in expect.items():
         assert text in by_text, f"missing row: {text}"

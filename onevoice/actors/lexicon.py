@@ -16,12 +16,19 @@ COUNTRY = "country"      # a state's name: "North Korea"
 ADJECTIVE = "adjective"  # nationality adjective: "North Korean officials"
 DEMONYM = "demonym"      # people noun: "the North Koreans"
 CAPITAL = "capital"      # city standing for the state: "Pyongyang"
+REGION = "region"        # province or region inside a state: "Darfur rebels", "in Chechnya"
 SEAT = "seat"            # institution by place, full code: "the Kremlin" -> RUSGOV
 ORG = "org"              # IGO/NGO/known group, full code: "NATO"
 SECTOR = "sector"        # role noun or title: "officials" -> GOV
 PERSON = "person"        # a named office holder, dated
+GROUP = "group"          # ethnic or religious group, people noun: "Kurds", "Shiites" (code: KUR, MOSSHI)
+GROUP_ADJ = "group_adj"  # its adjective, a modifier only: "Kurdish rebels", "Sunni clerics"
 
-PROPER_KINDS = {COUNTRY, ADJECTIVE, DEMONYM, CAPITAL, SEAT, ORG, PERSON}
+PROPER_KINDS = {COUNTRY, ADJECTIVE, DEMONYM, CAPITAL, REGION, SEAT, ORG, PERSON, GROUP, GROUP_ADJ}
+# Lower-case words that open a proper name ("al-Qaeda", "ad-Dawa", "ethnic Albanians"): the
+# capital letter a name needs may come right after them.
+NAME_PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "bin", "ibn",
+                  "de", "del", "da", "di", "la", "le", "van", "von", "ethnic"}
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,7 @@ class ActorLexicon:
         self.load_organizations(base / "organizations.tsv")
         self.load_sectors(base / "sectors.tsv")
         self.load_people(base / "people.tsv")
+        self.load_groups(base / "groups.tsv")
         for f in extra_files:
             self.load_file(Path(f))
 
@@ -84,7 +92,7 @@ class ActorLexicon:
             src = f"{path.name}:{line}"
             code = r["code"]
             for col, kind in (("names", COUNTRY), ("adjectives", ADJECTIVE),
-                              ("demonyms", DEMONYM), ("capitals", CAPITAL)):
+                              ("demonyms", DEMONYM), ("capitals", CAPITAL), ("regions", REGION)):
                 for text in split_list(r.get(col, "")):
                     self.add(text, Entry(kind, code=code, source=src))
 
@@ -117,12 +125,23 @@ class ActorLexicon:
             for text in [r["name"], *split_list(r.get("aliases", ""))]:
                 self.add(text, e)
 
+    def load_groups(self, path: Path) -> None:
+        if not path.exists():
+            return
+        for line, r in read_tsv(path):
+            src = f"{path.name}:{line}"
+            for col, kind in (("names", GROUP), ("adjectives", GROUP_ADJ)):
+                for text in split_list(r.get(col, "")):
+                    self.add(text, Entry(kind, code=r["code"], source=src))
+
     def load_file(self, path: Path) -> None:
         """A user's file in one of our formats, recognised by its header."""
         with path.open(encoding="utf-8-sig") as fh:
             header = next((ln for ln in fh if ln.strip() and not ln.startswith("#")), "")
         cols = set(header.rstrip("\n").split("\t"))
-        if {"code", "names", "adjectives"} <= cols:
+        if {"code", "names", "adjectives", "kind"} <= cols:
+            self.load_groups(path)
+        elif {"code", "names", "adjectives"} <= cols:
             self.load_countries(path)
         elif {"name", "code", "start"} <= cols:
             self.load_people(path)
@@ -142,19 +161,30 @@ class ActorLexicon:
         n = len(tokens)
         i = 0
         while i < n:
-            found = None
-            for length in range(min(self.max_len, n - i), 0, -1):
-                span = tokens[i:i + length]
-                entries = self._lookup(span)
-                if entries:
-                    found = (i, i + length, entries)
-                    break
-            if found:
-                out.append(found)
-                i = found[1]
-            else:
+            found = self._longest_at(tokens, i, n)
+            if found is None:
                 i += 1
+                continue
+            restart = None
+            for j in range(i + 1, found[1]):
+                # a longer phrase starting inside this one wins: "the West Bank" is not "the West"
+                inner = self._longest_at(tokens, j, n)
+                if inner and inner[1] > found[1] and inner[1] - j >= found[1] - i:
+                    restart = j
+                    break
+            if restart is not None:
+                i = restart
+                continue
+            out.append(found)
+            i = found[1]
         return out
+
+    def _longest_at(self, tokens, i: int, n: int):
+        for length in range(min(self.max_len, n - i), 0, -1):
+            entries = self._lookup(tokens[i:i + length])
+            if entries:
+                return (i, i + length, entries)
+        return None
 
     def _lookup(self, span) -> list[Entry]:
         head = tuple(t.lower_ for t in span[:-1])
@@ -174,11 +204,22 @@ class ActorLexicon:
                     continue
                 if e.kind in PROPER_KINDS:
                     # proper names need a capital letter ("china" the porcelain is not China)
-                    if not span[0].text[:1].isupper():
+                    if not _capitalised(span):
                         continue
                     if e.exact_case and not all(t.text.isupper() or not t.is_alpha for t in span):
                         continue
-                    if f != last.lower_ and e.kind not in (DEMONYM,):
+                    if f != last.lower_ and e.kind not in (DEMONYM, GROUP):
                         continue  # plural of a name is not the name ("Chinas")
                 seen.append(e)
         return seen
+
+
+def _capitalised(span) -> bool:
+    """A proper name starts with a capital letter, or with a particle before one ("al-Qaeda")."""
+    first = span[0].text
+    if first[:1].isupper():
+        return True
+    if first.lower() in NAME_PARTICLES and len(span) > 1:
+        nxt = span[2] if span[1].text == "-" and len(span) > 2 else span[1]
+        return nxt.text[:1].isupper()
+    return False

@@ -7,11 +7,15 @@ the article introduced with a title: "U.S. envoy Christopher Hill ... Hill ... h
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .lexicon import (ADJECTIVE, CAPITAL, COUNTRY, DEMONYM, ORG, PERSON, SEAT, SECTOR,
-                      ActorLexicon, Entry)
+from .lexicon import (ADJECTIVE, CAPITAL, COUNTRY, DEMONYM, GROUP, GROUP_ADJ, ORG, PERSON, REGION,
+                      SEAT, SECTOR, ActorLexicon, Entry)
+
+# What names a state (or a place in one): these give an actor its country.
+COUNTRY_KINDS = (COUNTRY, ADJECTIVE, CAPITAL, DEMONYM, REGION)
 
 # Dependencies that stay inside a noun phrase's modifiers.
 NP_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case",
@@ -25,6 +29,15 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
+# A place noun with a named place: "the town of Cizre", "the southern city of Susangerd".
+PLACE_NOUNS = {"town", "city", "village", "capital", "district", "province", "region", "suburb",
+               "neighborhood", "neighbourhood", "port", "township", "hamlet", "camp"}
+# "former President X" is an elite, not the government (CAMEO 3.2.4), as is an ex-minister.
+FORMER_WORDS = {"former", "ex", "ex-"}
+FORMER_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+# Peacekeepers are international whoever sends them (CAMEO: "Senegalese peacekeepers" IGOPKO);
+# a named organization keeps its code in front (IGOUNOPKO).
+PEACEKEEPERS = "PKO"
 
 
 @dataclass
@@ -55,14 +68,19 @@ class DocContext:
     country_counts: Counter = field(default_factory=Counter)  # countries named so far
 
 
-def compose(country: str, sector: str) -> str:
+def compose(country: str, sector: str, group: str = "") -> str:
+    """Country + sector (+ ethnic or religious group): IRQ + CVL + KUR -> IRQCVLKUR."""
+    if sector == PEACEKEEPERS:
+        return "IGO" + PEACEKEEPERS
     if country and sector:
-        return country + sector if not country.endswith(sector) else country
-    if country:
-        return country
-    if sector:
-        return "---" + sector
-    return ""
+        code = country + sector if not country.endswith(sector) else country
+    elif country:
+        code = country
+    elif sector:
+        code = "---" + sector
+    else:
+        return ""
+    return code + group if group and not code.endswith(group) else code
 
 
 class ActorResolver:
@@ -74,23 +92,31 @@ class ActorResolver:
 
     def analyse(self, doc, ctx: DocContext) -> "ParsedActors":
         matches: dict[int, tuple[int, int, list[Entry]]] = {}
+        past: dict[int, Entry] = {}  # people named here who held an office before the date
         for start, end, entries in self.lexicon.match(doc):
-            entries = [e for e in entries if e.valid_on(ctx.date)]
-            if entries:
+            valid = [e for e in entries if e.valid_on(ctx.date)]
+            if valid:
                 for i in range(start, end):
-                    matches[i] = (start, end, entries)
-        return ParsedActors(doc, matches, ctx, self.gazetteer)
+                    matches[i] = (start, end, valid)
+            else:
+                held = [e for e in entries if e.kind == PERSON and e.end and ctx.date and e.end < ctx.date]
+                if held:
+                    past[end - 1] = max(held, key=lambda e: e.end)
+        return ParsedActors(doc, matches, ctx, self.gazetteer, past)
 
 
 class ParsedActors:
     """Actor lookups for the tokens of one parsed Doc."""
 
-    def __init__(self, doc, matches, ctx: DocContext, gazetteer=None):
+    def __init__(self, doc, matches, ctx: DocContext, gazetteer=None, past=None):
         self.doc = doc
         self.matches = matches
+        self.past = past or {}
         self.ctx = ctx
         self.gazetteer = gazetteer
         self._cache: dict[int, Actor | None] = {}
+        self._text = doc.text  # a spaCy Doc rebuilds its text on every access
+        self._starts = [t.idx for t in doc]
 
     # -- public ----------------------------------------------------------------------------
     def has_candidate(self, sent) -> bool:
@@ -114,6 +140,7 @@ class ParsedActors:
             a = self._single(t)
             if a is not None:
                 out.append(a)
+                out.extend(self._coordinated_countries(t, a))
             # "officials, including Foreign Minister Li Zhaoxing"
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in ("including", "like"):
@@ -126,6 +153,38 @@ class ParsedActors:
                 seen.add((a.code, a.start))
                 uniq.append(a)
         return uniq
+
+    def _coordinated_countries(self, head, actor: Actor) -> list[Actor]:
+        """'Hungarian and Romanian officials': one actor per coordinated country modifier."""
+        if actor.kind not in ("country", "country+sector", "sector") or len(actor.code) < 3:
+            return []
+        out = []
+        for m in head.children:
+            if m.i > head.i or m.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            if self._country_of(m) != actor.country:
+                continue
+            for c in self._conjuncts(m):
+                code = self._country_of(c)
+                if code and code != actor.country:
+                    out.append(replace(actor, code=code + actor.code[3:], text=c.text, start=c.idx,
+                                       end=c.idx + len(c.text)))
+        return out
+
+    def _conjuncts(self, token):
+        out = []
+        for c in token.children:
+            if c.dep_ == "conj":
+                out.append(c)
+                out.extend(self._conjuncts(c))
+        return out
+
+    def _country_of(self, token) -> str:
+        m = self.matches.get(token.i)
+        if not m:
+            return ""
+        codes = {e.code for e in m[2] if e.kind in COUNTRY_KINDS}
+        return codes.pop() if len(codes) == 1 else ""
 
     def prime(self, sent) -> None:
         """Resolve names and pronouns in reading order, so "he" binds to the last person named."""
@@ -150,7 +209,7 @@ class ParsedActors:
             if not m or m[0] in seen_spans:
                 continue
             seen_spans.add(m[0])
-            codes = {e.code for e in m[2] if e.kind in (COUNTRY, ADJECTIVE, CAPITAL, DEMONYM)}
+            codes = {e.code for e in m[2] if e.kind in COUNTRY_KINDS}
             if len(codes) == 1:
                 out.append(codes.pop())
         if self.gazetteer is not None:
@@ -248,28 +307,35 @@ class ParsedActors:
                 return acts[0] if acts else None
             return None
         toks = self._np_tokens(head)
-        idx = {t.i for t in toks}
-        country = sector = full = ""
+        country = sector = full = group = ""
         kind = ""
         sources: list[str] = []
         span_tokens = []
         head_match = self.matches.get(head.i)
+        if head_match and all(e.kind == GROUP_ADJ for e in head_match[2]):
+            head_match = None  # "Kurdish" alone names no one
         # 1. what the head itself names
         if head_match:
             s, e, entries = head_match
             ent = self._pick(entries, as_head=True)
             if ent.kind in (ORG, SEAT, PERSON):
                 full, kind = ent.code, ent.kind
-            elif ent.kind in (COUNTRY, DEMONYM, CAPITAL, ADJECTIVE):
+            elif ent.kind in COUNTRY_KINDS:
                 country, kind = ent.code, "country"
             elif ent.kind == SECTOR:
                 sector, kind = ent.sector, "sector"
+            elif ent.kind == GROUP:
+                group, kind = ent.code, "group"
             sources.append(ent.source)
             span_tokens.extend(self.doc[s:e])
         # 2. what the modifiers add
         resident = False
+        former = False
         for t in reversed(toks):
             if t.i == head.i or (head_match and head_match[0] <= t.i < head_match[1]):
+                continue
+            if t.lower_ in FORMER_WORDS and t.dep_ in ("amod", "compound", "advmod"):
+                former = True
                 continue
             if t.dep_ == "poss":
                 pa = self._single(t)
@@ -285,7 +351,7 @@ class ParsedActors:
             ent = self._pick(m[2], as_head=False)
             if ent.kind in (ORG, SEAT) and not full:
                 full = ent.code
-            elif ent.kind in (COUNTRY, ADJECTIVE, CAPITAL, DEMONYM) and (
+            elif ent.kind in COUNTRY_KINDS and (
                     not country or (kind == "country" and head_match and head_match[2][0].kind == DEMONYM
                                     and ent.kind in (ADJECTIVE, COUNTRY) and not resident)):
                 # "Bosnian Serbs": people are coded by the country they live in
@@ -296,21 +362,31 @@ class ParsedActors:
                 sector = ent.sector
             elif ent.kind == PERSON and not full:
                 full = ent.code
+            elif ent.kind in (GROUP, GROUP_ADJ) and not group:
+                group = ent.code
             else:
                 continue
             sources.append(ent.source)
             span_tokens.extend(self.doc[m[0]:m[1]])
+        if kind == "group" and not sector:
+            sector = "CVL"  # "Iraqi Kurds", "Shiites": a population
+        if former and sector in FORMER_SECTORS:
+            sector = "ELI"
         # 3. a personal name: known office holder, or someone introduced earlier
         name = self._proper_name(head)
         person = None
-        if name and not (head_match and head_match[2][0].kind in (COUNTRY, ORG, SEAT, CAPITAL)):
+        if name and not (head_match and head_match[2][0].kind in (COUNTRY, ORG, SEAT, CAPITAL, REGION)):
             if head_match and any(e.kind == PERSON for e in head_match[2]):
                 person = next(e for e in head_match[2] if e.kind == PERSON)
                 full, kind = person.code, "person"
                 if country and person.code[:3] not in (country, "IGO", "NGO", "IMG"):
                     full = country + person.code[3:]  # the text's own "Serbian President ..."
+            elif former and head.i in self.past and self.past[head.i].code[:3] not in ("IGO", "NGO", "IMG"):
+                held = self.past[head.i]  # "former President Carlos Menem", out of office on the date
+                full, kind = held.code[:3] + "ELI", "person"
+                sources.append(held.source)
             elif (country or sector) and not full:
-                code = compose(country, sector or "")
+                code = compose(country, sector or "", group)
                 self._register(name, code, ";".join(sources))
                 full, kind = code, "person"
             else:
@@ -319,23 +395,29 @@ class ParsedActors:
                     full, kind = known[0], "person"
                     sources.append(known[1])
             if kind == "person":
+                if former and full[:3] not in ("", "---", "IGO", "NGO", "IMG") and not full.endswith("ELI"):
+                    full = full[:3] + "ELI"  # "former Prime Minister Ehud Olmert"
                 span_tokens.extend(t for t in toks if t.pos_ == "PROPN")
                 self._register(name, full, ";".join(sources))
-        # 4. "members of the Security Council", "the government of Iraq"
+        # 4. "members of the Security Council", "the government of Iraq", "the town of Cizre"
         if not full and (not country or head.lemma_.lower() in GROUP_NOUNS):
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
-                        if p.dep_ == "pobj":
-                            pa = self._single(p)
-                            if pa:
-                                if sector and pa.kind in ("country",) and len(pa.code) == 3:
-                                    country = pa.code
-                                else:
-                                    full = pa.code
-                                kind = kind or pa.kind
-                                sources.append(pa.source)
-                                span_tokens.extend(self.doc[i] for i in self._span_indices(pa))
+                        if p.dep_ != "pobj":
+                            continue
+                        pa = self._single(p) or self._place(p, head)
+                        if not pa:
+                            continue
+                        if country and pa.kind not in ("org", "seat"):
+                            continue  # "the Turkish side of the island" stays Turkish
+                        if sector and pa.kind in ("country",) and len(pa.code) == 3:
+                            country = pa.code
+                        else:
+                            full = pa.code
+                        kind = kind or pa.kind
+                        sources.append(pa.source)
+                        span_tokens.extend(self.doc[i] for i in self._span_indices(pa))
         # 5. "security forces in Guinea", "opposition groups in Zimbabwe": a sector placed in a country
         is_people = bool(head_match) and head_match[2][0].kind == DEMONYM and not sector
         if not full and (not country and sector or is_people):
@@ -346,12 +428,26 @@ class ParsedActors:
                         if pa and pa.kind == "country" and len(pa.code) == 3:
                             country = pa.code
                             sources.append(pa.source)
+        # 6. "the capital, Kabul", "the village Tal Afar": a place noun naming its place
+        if not full and not country and head.lemma_.lower() in PLACE_NOUNS:
+            for c in head.children:
+                if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN":
+                    pa = self._single(c) if c.dep_ == "appos" else None
+                    pa = pa if pa and pa.kind == "country" else self._place(c, head)
+                    if pa and len(pa.code) == 3:
+                        country = pa.code
+                        sources.append(pa.source)
+                        break
         if full:
             code = full
+            if sector == PEACEKEEPERS and full.startswith("IGO"):
+                code = full + PEACEKEEPERS  # "United Nations peacekeepers"
         else:
-            code = compose(country, sector)
+            code = compose(country, sector, group)
             if kind == "sector" and country:
                 kind = "country+sector"
+            if kind == "group":
+                kind = "country+sector" if country else "sector"
         if not code:
             return None
         if code.startswith("---") and head.lemma_.lower() in GROUP_NOUNS and not sector:
@@ -359,16 +455,33 @@ class ParsedActors:
         span_tokens.append(head)
         start = min(t.idx for t in span_tokens)
         end = max(t.idx + len(t.text) for t in span_tokens)
-        return Actor(code=code, text=self.doc.text[start:end], start=start, end=end,
+        return Actor(code=code, text=self._text[start:end], start=start, end=end,
                      kind=kind or "sector", source=";".join(dict.fromkeys(s for s in sources if s)))
 
+    def _place(self, token, noun) -> Actor | None:
+        """A town or city the gazetteer knows, named by a place noun: 'the town of Cizre'."""
+        if self.gazetteer is None or token.pos_ != "PROPN" or noun.lemma_.lower() not in PLACE_NOUNS:
+            return None
+        if token.i in self.matches:
+            return None
+        name = " ".join(x.text for x in token.subtree if x.pos_ == "PROPN" and x.i <= token.i
+                        and (x.i == token.i or x.dep_ == "compound"))
+        code = self.gazetteer.country_of(name) or self.gazetteer.country_of(token.text)
+        if not code:
+            return None
+        return Actor(code=code, text=token.text, start=token.idx, end=token.idx + len(token.text),
+                     kind="country", source=f"gazetteer: {name}")
+
     def _span_indices(self, actor: Actor):
-        return [t.i for t in self.doc if actor.start <= t.idx < actor.end]
+        lo = bisect_left(self._starts, actor.start)
+        hi = bisect_left(self._starts, actor.end)
+        return range(lo, hi)
 
     @staticmethod
     def _pick(entries: list[Entry], as_head: bool) -> Entry:
-        order = ([PERSON, ORG, SEAT, DEMONYM, COUNTRY, CAPITAL, ADJECTIVE, SECTOR] if as_head
-                 else [PERSON, ORG, SEAT, ADJECTIVE, COUNTRY, CAPITAL, DEMONYM, SECTOR])
+        order = ([PERSON, ORG, SEAT, DEMONYM, GROUP, COUNTRY, CAPITAL, REGION, ADJECTIVE, SECTOR, GROUP_ADJ]
+                 if as_head else
+                 [PERSON, ORG, SEAT, ADJECTIVE, COUNTRY, CAPITAL, REGION, DEMONYM, SECTOR, GROUP_ADJ, GROUP])
         return min(entries, key=lambda e: order.index(e.kind))
 
     def _proper_name(self, head) -> str:
