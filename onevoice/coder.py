@@ -277,14 +277,17 @@ def _sentences(split):
 
 
 def _unsplit(split, seg: tuple[int, int]):
-    """The tokens of a run as a Doc for the parser, without the splitter's sentence starts
-    (the parser would keep them); tokenised once, like the whole paragraph."""
-    from spacy.attrs import SENT_START
-    import numpy
+    """The tokens of a run as a new Doc for the parser: tokenised once, like the whole
+    paragraph, and without the splitter's sentence starts (the parser would keep them).
+    Built from words and spaces, with the tokenizer's norms ("Nov." is "november" to the
+    parser): ten times cheaper than `Span.as_doc`, which copies vectors."""
+    from spacy.attrs import NORM
+    from spacy.tokens import Doc
 
-    doc = split if seg == (0, len(split)) else split[seg[0]:seg[1]].as_doc()
-    doc.from_array([SENT_START], numpy.zeros(len(doc), dtype="uint64"))
-    return doc
+    tokens = split[seg[0]:seg[1]]
+    doc = Doc(split.vocab, words=[t.text for t in tokens],
+              spaces=[bool(t.whitespace_) for t in tokens])
+    return doc.from_array([NORM], split.to_array([NORM])[seg[0]:seg[1]])
 
 
 class _ParsedRun:

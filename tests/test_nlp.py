@@ -1,0 +1,90 @@
+"""The pipeline's speed-ups must leave every annotation exactly as stock spaCy sets it."""
+from pathlib import Path
+
+import pytest
+import spacy
+
+from onevoice.nlp import (ArraySetter, CachedLemmatizer, CandidateFilter, IndexedMatcher,
+                          load_pipeline, model_name)
+
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "voa-hill-one-voice.txt"
+
+# written for these tests: contractions, auxiliaries, spaces and rare words the ruler's word
+# patterns and the lemmatizer's exceptions treat specially
+TRICKY = [
+    "They didn't say whether Pyongyang's envoys weren't nothin' but y' know, tired.",
+    "The ministers were meeting; talks on the sanctions have stalled since 2005.",
+    "Does he have   the documents?  He'd had them, said the Kyrgyz parliamentarians' spokeswoman.",
+    "Zlatorovians bombarded the hill-top villages, shelling pontoons and oxen.",
+]
+
+
+def signature(doc):
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+
+
+@pytest.fixture(scope="module")
+def stock():
+    return spacy.load(model_name(), exclude=["ner"])
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return TRICKY + [p for p in SAMPLE.read_text(encoding="utf-8").split("\n") if p.strip()]
+
+
+def test_fast_pipeline_is_in_place():
+    nlp = load_pipeline()
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler.matcher, IndexedMatcher) and ruler.matcher.usable
+    assert isinstance(ruler.set_annotations, ArraySetter) and ruler.set_annotations.usable
+    assert isinstance(nlp.get_pipe("lemmatizer"), CachedLemmatizer)
+    index = nlp.get_pipe("lemmatizer").lemmatizer.lookups.get_table("lemma_index")
+    assert isinstance(index.get("noun"), frozenset) and "minister" in index.get("noun")
+    ops = {type(node.ops).__name__ + str(getattr(node.ops, "use_blis", None))
+           for _, proc in nlp.pipeline if getattr(proc, "model", None) is not None
+           for node in proc.model.walk()}
+    assert ops == {"NumpyOpsFalse"}
+
+
+def test_same_annotations_as_stock_spacy(stock, texts):
+    fast = load_pipeline()
+    for mine, theirs in zip(fast.pipe(texts), stock.pipe(texts)):
+        assert signature(mine) == signature(theirs), mine.text
+
+
+def test_same_annotations_twice(texts):
+    """Second pass: every cache is warm, answers must not change."""
+    fast = load_pipeline()
+    first = [signature(d) for d in fast.pipe(texts)]
+    assert [signature(d) for d in fast.pipe(texts)] == first
+
+
+def test_matcher_word_classes_keep_named_words_apart():
+    ruler = load_pipeline().get_pipe("attribute_ruler")
+    matcher = ruler.matcher
+    assert matcher.classing
+    assert matcher._is_named("n't") and matcher._is_named("was")
+    assert not matcher._is_named("pyongyang") and not matcher._is_named(matcher.OTHER_TEXT)
+
+
+def test_array_setter_falls_back_for_out_of_span_index(stock):
+    """A match whose index points outside the span gets spaCy's own handling (its error)."""
+    ruler = load_pipeline().get_pipe("attribute_ruler")
+    doc = stock.make_doc("a b c")
+    calls = []
+    setter = ArraySetter(ruler)
+    setter.original = lambda d, m: calls.append(m)
+    saved = setter.indices
+    setter.indices = [5] * len(saved)
+    setter(doc, [(0, 0, 0, 1)])
+    assert calls == [[(0, 0, 0, 1)]]
+
+
+def test_candidate_filter_uses_lemmas_and_plurals():
+    lem = load_pipeline().get_pipe("lemmatizer")
+    f = CandidateFilter([("minister",), ("united", "nation")], ["they"], lem)
+    assert f(["the", "ministers", "met"])
+    assert f(["the", "united", "nations", "voted"])
+    assert f(["they", "met"])
+    assert not f(["the", "markets", "fell"])
