@@ -74,6 +74,8 @@ def alternatives(cell: str) -> list[str]:
 
 
 def valid_target(target: str) -> bool:
+    if "," in target:  # places tried in order: "prep:to|for,dobj"
+        return all(valid_target(t.strip()) for t in target.split(","))
     if target in TARGET_WORDS:
         return True
     if target.startswith("prep:"):
@@ -299,6 +301,12 @@ SENTENCES = [
     ("India gave Pakistan 48 hours to hand over the suspects.", "IND", "PAK", "139"),
     ("China returned the islands to Japan.", "CHN", "JPN", "0842"),
     ("Pakistan played host to the Afghan president.", "PAK", "AFG", "043"),
+    ("Iran released 15 British sailors.", "IRN", "GBR", "0841"),
+    ("The United States sought China's cooperation on North Korea.", "USA", "CHN", "020"),
+    ("Egypt is doubtful about the peace plan.", "EGY", "", "012"),
+    ("Jordan is hopeful about the new talks.", "JOR", "", "013"),
+    ("Iraq announced a suspension of talks with Syria.", "IRQ", "SYR", "164"),
+    ("The rebels declared a cessation of hostilities.", "---", "", "0871"),
 ]
 
 

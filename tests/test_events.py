@@ -87,3 +87,112 @@ def test_bare_giving_verb_needs_a_recipient(coder):
     assert not [e for e in code(coder, "Germany offered a clear choice.") if e.root == "03"]
     assert any(e.target == "FJI" and e.root == "07"
                for e in code(coder, "New Zealand provided $2 million to Fiji."))
+
+
+# -- what a coder reads as the sentence's event, not its background -----------------------
+
+def test_noun_modifying_participle_is_background(coder):
+    # "rebels fighting the army" describes the rebels; the sentence reports the attack
+    ev = code(coder, "The rebels fighting the army in Mali attacked a convoy.")
+    assert [e.trigger_text for e in ev] == ["attacked"]
+    ev = code(coder, "France welcomed the release of hostages seized by rebels in Mali.")
+    assert not any(e.trigger_text == "seized" for e in ev)
+
+
+def test_main_verb_misparsed_as_noun_modifier_still_codes(coder):
+    ev = code(coder, "The Iraqi air force carried out air strikes on Islamic State positions in Mosul.")
+    assert any(e.source == "IRQMIL" and e.root == "19" for e in ev)
+
+
+def test_earlier_event_after_preposition_of_sequence_is_not_the_subjects(coder):
+    ev = code(coder, "The prime minister resigned after weeks of protests by opposition supporters in Lima.")
+    assert not any(e.root == "14" for e in ev)
+    assert any(e.code == "0831" for e in ev)
+
+
+def test_statement_carrying_an_act_is_coded_as_the_act(coder):
+    ev = code(coder, "Iran announced the release of two Kuwaiti fishermen.")
+    assert ev and ev[0].code == "0841" and ev[0].source == "IRN" and ev[0].target.startswith("KWT")
+    assert not any(e.code == "010" for e in ev)
+    ev = code(coder, "Sudan's president declared a cessation of hostilities in Darfur.")
+    assert [e.code for e in ev] == ["0871"]
+
+
+def test_act_reacted_to_is_not_a_second_event(coder):
+    ev = code(coder, "Kenya rejected the United States' call for talks.")
+    assert {(e.source, e.target, e.root) for e in ev} == {("KEN", "USA", "12")}
+    ev = code(coder, "China condemned Japan's invasion of the island.")
+    assert {(e.source, e.target, e.root) for e in ev} == {("CHN", "JPN", "11")}
+
+
+def test_word_inside_a_name_is_not_an_event(coder):
+    ev = code(coder, "Warsaw Pact foreign ministers criticized the United States.")
+    assert not any(e.trigger_text == "Pact" for e in ev)
+
+
+def test_main_clause_event_comes_first(coder):
+    ev = code(coder, "After meeting Chinese officials in Beijing, the US envoy criticized Japan.")
+    assert ev[0].trigger_text == "criticized" and ev[0].target == "JPN"
+
+
+def test_of_phrase_specifies_an_event_noun(coder):
+    ev = code(coder, "Nigeria announced the deployment of troops to Liberia.")
+    assert [(e.source, e.target, e.code) for e in ev] == [("NGA", "LBR", "154")]
+    ev = code(coder, "Germany announced a suspension of aid to Egypt.")
+    assert [(e.source, e.target, e.code) for e in ev] == [("DEU", "EGY", "162")]
+
+
+def test_amount_of_aid_given_by_light_verb(coder):
+    ev = code(coder, "Japan announced $5 million in aid to Haiti.")
+    assert ("JPN", "HTI", "07") in triples(ev)
+
+
+def test_announced_refusal_is_a_rejection(coder):
+    ev = code(coder, "Israel will not release the Palestinian prisoners.")
+    assert [(e.source, e.target[:3], e.code, e.mode) for e in ev] == [("ISR", "PSE", "1243", None)]
+    ev = code(coder, "Iran said it would not withdraw its troops from Iraq.")
+    assert any(e.code == "1246" and e.target == "IRQ" and e.mode is None for e in ev)
+    # a past act that did not happen stays a negated release, not a refusal
+    ev = code(coder, "Israel did not release the Palestinian prisoners.")
+    assert ev and all(e.code == "0841" and e.mode == "negated" for e in ev)
+
+
+def test_pessimistic_and_optimistic_comments(coder):
+    ev = code(coder, "The Japanese government said it is skeptical about the plan.")
+    assert [(e.source, e.code) for e in ev] == [("JPNGOV", "012")]
+    ev = code(coder, "South Korea is optimistic about the talks.")
+    assert [(e.source, e.code) for e in ev] == [("KOR", "013")]
+
+
+def test_agreeing_to_a_ceasefire_is_intent_to_stop_fighting(coder):
+    got = {(e.source, e.target, e.code) for e in code(coder, "Armenia and Azerbaijan agreed to a ceasefire.")}
+    assert got == {("ARM", "AZE", "0356"), ("AZE", "ARM", "0356")}
+
+
+def test_time_phrase_is_not_a_particle(coder):
+    ev = code(coder, "The French president called the German chancellor on Wednesday to discuss the crisis.")
+    assert ev and all(e.code == "041" for e in ev)
+    ev = code(coder, "On Monday, the French president called the German chancellor.")
+    assert ev and all(e.code == "041" for e in ev)
+    ev = code(coder, "On Monday, France called on Russia to withdraw its troops.")
+    assert any(e.source == "FRA" and e.target == "RUS" and e.root == "02" for e in ev)
+
+
+def test_participle_carries_the_act_when_the_clause_only_says_who(coder):
+    ev = code(coder, "The foreign minister is among a delegation of Chinese officials travelling to Pyongyang next week.")
+    assert any(e.source == "CHNGOV" and e.target == "PRK" and e.code == "036" for e in ev)
+    ev = code(coder, "The number of people evacuated from Haiti by the United States is about 10,500.")
+    assert any(e.source == "USA" and e.target == "HTI" and e.code == "073" for e in ev)
+
+
+def test_returning_things_or_oneself(coder):
+    ev = code(coder, "The United States returned two paintings to Brazil.")
+    assert [(e.source, e.target, e.code) for e in ev] == [("USA", "BRA", "084")]
+    assert not [e for e in code(coder, "The Russian president returned to Moscow on Monday.") if e.root == "04"]
+    assert any(e.code == "042" and e.target == "RUS"
+               for e in code(coder, "The Chinese president returned to Moscow on Monday."))
+
+
+def test_calling_someone_names_is_no_contact(coder):
+    assert not code(coder, "The French president called the British ambassador a very stupid man.")
+    assert any(e.code == "041" for e in code(coder, "The French president called the British ambassador."))

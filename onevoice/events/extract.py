@@ -9,18 +9,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..actors.lexicon import PROPER_KINDS
 from ..actors.resolve import Actor, ParsedActors
 from .lexicon import EventLexicon, Pattern
 
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 # A noun event inherits the subject of the verb it hangs from only through these prepositions
-# ("After talks with X, Hill said ..."), never through an object ("X condemned the attack").
-INHERIT_PREPS = {"after", "during", "following", "before", "at", "in", "of", "since", "amid"}
+# ("During talks with X, Hill said ...", "killed five in an attack"), never through an object
+# ("X condemned the attack"). Prepositions of sequence ("after", "following", "amid") are left
+# out: they relate the clause to another, earlier event, usually someone else's ("resigned
+# after protests", "surrendered following a government offensive").
+INHERIT_PREPS = {"during", "at", "in", "of"}
+# Through these only a two-sided act with its other party named passes the subject down:
+# "After talks with China, Hill said ..." (Hill took part), not "resigned after protests".
+SEQUENCE_PREPS = {"after", "following", "before", "since", "amid"}
 MODE_CLIMB_DEPS = {"xcomp", "pcomp", "pobj", "prep", "acomp", "advmod"}
 # Verbs that only carry an event noun: "held talks", "launched an offensive", "gave a welcome".
 LIGHT_VERBS = {"hold", "have", "conduct", "stage", "begin", "start", "open", "resume", "renew",
                "launch", "undertake", "continue", "give", "make", "carry", "mount", "wage", "pay",
-               "extend", "step", "intensify", "escalate", "end", "complete", "announce", "order"}
+               "extend", "step", "intensify", "escalate", "end", "complete", "announce", "order",
+               "declare"}
 # "X said Y must ...": a stated obligation of another actor is a demand.
 SPEECH_VERBS = {"say", "tell", "announce", "insist", "warn", "state", "declare", "stress", "add",
                 "reiterate", "remind", "write", "argue", "maintain", "repeat"}
@@ -30,6 +38,9 @@ RECIPIENT_PREPS = {"to", "for", "from", "with", "against", "on", "toward", "towa
 # Appeals, intents, demands, rejections and threats: their complements are not facts.
 WISH_ROOTS = {"02", "03", "10", "12", "13"}
 MODE_RANK = {"negated": 3, "hypothetical": 2, "future": 1}
+# Nouns that only count or group an event noun: "a round of talks", "$5 million in aid".
+QUANTITY = {"round", "series", "wave", "package", "batch", "number", "amount", "sum", "total",
+            "string", "spate", "day", "week", "month", "year", "million", "billion"}
 
 
 @dataclass
@@ -46,9 +57,71 @@ class RawEvent:
 def depth(t) -> int:
     """Steps from the token up to its sentence's root."""
     n = 0
-    while t.head is not t and n < 50:
+    while t.head.i != t.i and n < 50:
         t, n = t.head, n + 1
     return n
+
+
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+              "jul", "aug", "sep", "sept", "oct", "nov", "dec", "day", "week", "weekend", "month",
+              "year", "morning", "afternoon", "evening", "night", "eve", "occasion", "anniversary",
+              "sidelines", "margin", "behalf"}
+
+
+def _temporal(prep) -> bool:
+    """'on Wednesday', 'on the sidelines of', 'on behalf of': a preposition that places the act
+    in time or circumstance, not the one a phrasal verb takes."""
+    return any(p.dep_ == "pobj" and p.lemma_.lower() in TIME_WORDS for p in prep.children)
+
+
+def _copular(n) -> bool:
+    """Is the noun phrase part of a clause whose verb is only "be" ("X is among a delegation",
+    "the number of people ... is")?"""
+    cur = n
+    for _ in range(4):
+        if cur.dep_ in ("pobj", "prep", "attr", "nsubj", "appos", "conj") and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return cur.lemma_.lower() == "be" and not any(
+                    c.dep_ in ("acomp", "xcomp") for c in cur.children)
+            continue
+        return False
+    return False
+
+
+def passive_like(v) -> bool:
+    """A participle with a `by` agent reads as passive: "people evacuated by the army"."""
+    return any(c.dep_ == "agent" for c in v.children)
+
+
+def _governs(v, t) -> bool:
+    """Is token t inside the clause of verb v (v an ancestor of t, within a few steps)?"""
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == v.i:
+            return True
+    return False
+
+
+def _governor(n):
+    """The verb whose argument the noun phrase headed by n is ("rejected X's request",
+    "welcomed the offer of talks"), through prepositions and "of" phrases; None when the noun
+    is the subject or hangs from something else."""
+    cur = n
+    for _ in range(4):
+        if cur.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and cur.head.pos_ in ("VERB", "AUX"):
+            return cur.head
+        if cur.dep_ in ("pobj", "prep", "conj", "appos") and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return cur
+            continue
+        return None
+    return None
 
 
 def prefer_known(acts: list[Actor]) -> list[Actor]:
@@ -76,20 +149,24 @@ class EventExtractor:
                 if pats:
                     out.extend(self._experiencer_events(t, pats[0], actors))
         for t in sent:
-            if t.i in consumed or t.pos_ not in ("NOUN", "PROPN"):
+            if t.i in consumed or t.pos_ not in ("NOUN", "PROPN") or self._in_name(t, actors):
                 continue
             lemma = self.verb_lemma(t)
             pats = (self.lex.nouns.get(lemma) or self.lex.nouns.get(t.lemma_.lower())
                     or self.lex.nouns.get(t.lower_))
             if pats:
-                out.extend(self._noun_events(t, pats, actors))
+                out.extend(self._noun_events(t, pats, actors, consumed))
         out.extend(self._obligations(sent, actors))
         out = [r for r in out if not self._historical(r.trigger, actors.ctx.date)]
         for r in out:
             r.source = actors.localise(r.source, sent)
             if r.target is not None:
                 r.target = actors.localise(r.target, sent)
-        out = [r for r in out if r.target is None or r.target.code != r.source.code]
+        out = [r for r in out if r.target is None or (
+            r.target.code != r.source.code
+            # "the president returned to Moscow": going home is no visit
+            and not (r.pattern.code == "042" and r.target.code[:3] == r.source.code[:3]))]
+        out = self._main_events(out)
         for r in out:
             if r.pattern.symmetric and r.target is not None and r.mode is None:
                 actors.ctx.last_pair = (r.source, r.target)
@@ -97,6 +174,45 @@ class EventExtractor:
         out.sort(key=lambda r: (depth(r.trigger), r.trigger.i))
         actors.count_countries(sent)
         return out
+
+    @staticmethod
+    def _in_name(t, actors) -> bool:
+        """'Warsaw Pact', 'Islamic Relief': a word inside a name is not an event."""
+        m = actors.matches.get(t.i)
+        return bool(m) and m[1] - m[0] > 1 and any(e.kind in PROPER_KINDS for e in m[2])
+
+    @staticmethod
+    def _main_events(out: list[RawEvent]) -> list[RawEvent]:
+        """Keep what a coder reads as the sentence's events, not what they report or answer.
+
+        - A plain statement (010: "announced", "declared") that carries a coded act is that
+          act: "X announced the release of Y" is a release, "X declared a ceasefire" a
+          ceasefire. The 010 is dropped when an act in its clause is a plain or announced fact.
+        - An act named by a noun inside another actor's coded act ("Y rejected X's request",
+          "Y condemned X's invasion") is what Y reacts to, not a new event of the sentence.
+        """
+        if len(out) < 2:
+            return out
+        by_trigger: dict[int, list[RawEvent]] = {}
+        for r in out:
+            by_trigger.setdefault(r.trigger.i, []).append(r)
+        drop: set[int] = set()
+        for k, r in enumerate(out):
+            if r.pattern.code == "010":
+                v = r.trigger
+                for o in out:
+                    if (o.pattern.code[:2] != "01" and o.mode not in ("negated", "hypothetical")
+                            and o.trigger.i != v.i and (r.target is None or o.source.code == r.source.code)
+                            and _governs(v, o.trigger)):
+                        drop.add(k)
+                        break
+            elif r.pattern.is_noun:
+                g = _governor(r.trigger)
+                if g is not None and g.i in by_trigger and all(
+                        o.source.code != r.source.code and not o.pattern.is_noun
+                        and o.pattern.code[:2] != "01" for o in by_trigger[g.i]):
+                    drop.add(k)
+        return [r for k, r in enumerate(out) if k not in drop] if drop else out
 
     def verb_patterns(self, t):
         """Rows for the verb's lemma, or for its regular base form when the tagger's lemma is
@@ -143,7 +259,11 @@ class EventExtractor:
         elif not targets and pat.code[:2] in WISH_ROOTS:
             targets, t_how = self._asked(v, actors), "asked"
         mode = self.mode(v)
-        conf = 0.9 if how == "subject" else 0.7
+        if mode == "negated" and self._announced_refusal(v):
+            refusal = self._refusal_pattern(v)
+            if refusal is not None:  # "will not release the prisoners" refuses to release them
+                pat, mode, how = refusal, self.mode_above(v), how + ", refusal"
+        conf = 0.9 if how.startswith("subject") else 0.7
         if t_how == "inherited":
             conf -= 0.1
         if (not targets and pat.specificity == 0 and "dobj" not in pat.target
@@ -152,6 +272,31 @@ class EventExtractor:
         for tok in src_tokens:
             actors.remember(actors.actors(tok), tok)
         return self._pairs(sources, targets, pat, v, mode, conf, how)
+
+    @staticmethod
+    def _announced_refusal(v) -> bool:
+        """'X will not release', 'X won't lift the ban': the verb itself is negated and
+        announced, which states a refusal rather than reporting that nothing happened."""
+        kids = [c for c in v.children if c.dep_ in ("aux", "neg")]
+        return (any(c.dep_ == "neg" for c in kids)
+                and any(c.lower_ in ("will", "wo", "shall", "would") for c in kids if c.dep_ == "aux"))
+
+    def _refusal_pattern(self, v):
+        """The `refuse to <verb>` row for the verb ('will not lift' -> refuse to lift, 1244)."""
+        lemma = self.verb_lemma(v)
+        for p in self.lex.verbs.get("refuse", ()):
+            if lemma in p.complements and not p.objects:
+                return p
+        return None
+
+    def mode_above(self, v) -> str | None:
+        """The mode of the clause a refusal sits in ("said it will not" -> none, "may say" ...),
+        without the verb's own negation and announcement."""
+        head = v.head
+        if head.i == v.i or v.dep_ not in ("ccomp", "xcomp", "conj"):
+            return None
+        m = self.mode(head)
+        return m if m in ("negated", "hypothetical") else None
 
     @staticmethod
     def _historical(t, published: str | None) -> bool:
@@ -204,11 +349,11 @@ class EventExtractor:
         if not sources:
             return []
         cause = [p for c in t.children if c.dep_ in ("agent", "prep")
-                 and c.lower_ in ("by", "at", "over", "with", "about")
+                 and c.lower_ in ("by", "at", "over", "with", "about", "of")
                  for p in c.children if p.dep_ == "pobj"]
         targets = prefer_known([a for c in cause for a in self._actors_or_possessor(c, actors)])
-        if not targets:
-            return []
+        if not targets and pat.code[:2] != "01":
+            return []  # anger needs someone to be angry at; doubt or hope is a comment as it is
         return self._pairs(sources, targets, pat, t, self.mode(t), 0.7, "experiencer")
 
     def _experiencer(self, t, depth: int = 0) -> list:
@@ -223,7 +368,10 @@ class EventExtractor:
 
     def _choose(self, v, patterns):
         children = list(v.children)
-        particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep", "advmod", "agent", "dative")}
+        # a particle follows its verb ("called on X"); a preposition before the verb or one that
+        # heads a time phrase ("On Monday, X called ...", "called X on Wednesday") is not one
+        particles = {c.lower_ for c in children if c.dep_ in ("prt", "advmod", "agent", "dative")
+                     or (c.dep_ == "prep" and c.i > v.i and not _temporal(c))}
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         # "hold a round of talks": look through the quantity noun
         objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
@@ -240,9 +388,15 @@ class EventExtractor:
                             obj_lemmas.setdefault(q.lemma_.lower(), o)
         comps = self._complements(v)
         best, best_obj, best_score = None, None, -1
+        has_dobj = any(c.dep_ == "dobj" for c in children)
+        naming = has_dobj and any(c.dep_ == "oprd" for c in children)
         for p in patterns:
             if p.particle and p.particle not in particles:
                 continue
+            if p.particle and p.code == "042" and has_dobj:
+                continue  # "returned the paintings to X", "flew aid to X": not a trip of one's own
+            if p.code[:2] == "04" and naming:
+                continue  # "called the ambassador a fool" names him; it is no phone call
             obj, hit = None, ""
             if p.objects:
                 hit = next((lem for lem in obj_lemmas if lem in p.objects), None)
@@ -293,7 +447,7 @@ class EventExtractor:
         if depth > 3:
             return [], ""
         head = v.head
-        if head is v:
+        if head.i == v.i:
             return [], ""
         if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
             # "Syria is willing to withdraw": the subject of the copula
@@ -315,11 +469,23 @@ class EventExtractor:
                     toks, _ = self.subject(up, any(c.dep_ == "nsubjpass" for c in up.children),
                                            depth + 1)
                     return toks, "shared subject"
-                if up.dep_ not in ("prep", "advmod", "pobj", "dobj", "pcomp", "acomp") or up.head is up:
+                if up.dep_ not in ("prep", "advmod", "pobj", "dobj", "pcomp", "acomp") or up.head.i == up.i:
                     break
                 up = up.head
-        if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return [head], "modified noun"
+        # A participle or infinitive modifying a noun ("nationals suspected of spying", "rebels
+        # fighting the army", "its decision to expel diplomats") describes the noun's background,
+        # not the act the sentence reports: no source is read from the noun. Only when that noun
+        # heads the whole sentence has the parser taken the main verb for a modifier ("The air
+        # force carried out strikes" with "force" as root): then the noun is the subject.
+        # When the sentence around the noun only says who or what it is ("X is among officials
+        # travelling to Y"), the participle carries the sentence's act after all.
+        if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and v.i > head.i:
+            if passive_like(v):
+                if _copular(head):  # "people evacuated by the army are ..."
+                    return [p for c in v.children if c.dep_ == "agent"
+                            for p in c.children if p.dep_ == "pobj"], "subject"
+            elif v.tag_ != "VBN" and (head.dep_ == "ROOT" or _copular(head)):
+                return [head], "subject" if head.dep_ == "ROOT" else "modified noun"
         return [], ""
 
     def _targets(self, v, pat: Pattern, obj_tok, passive, actors) -> tuple[list[Actor], str]:
@@ -329,7 +495,8 @@ class EventExtractor:
             toks = []
             if spec == "dobj":
                 deps = ("nsubjpass",) if passive else ("dobj",)
-                toks = [c for c in v.children if c.dep_ in deps and c is not obj_tok]
+                toks = [c for c in v.children if c.dep_ in deps
+                        and (obj_tok is None or c.i != obj_tok.i)]
                 if not toks and obj_tok is not None:
                     # "released 15 British sailors" / "sought China's cooperation": the object
                     # itself if it names an actor, else its owner
@@ -424,18 +591,26 @@ class EventExtractor:
         return out
 
     # -- nouns -----------------------------------------------------------------------------
-    def _noun_events(self, n, patterns, actors) -> list[RawEvent]:
+    def _noun_events(self, n, patterns, actors, consumed=None) -> list[RawEvent]:
         mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
+        # "deployment of troops", "suspension of aid": the "of" phrase specifies the act as a
+        # modifier does ("troop deployment", "aid suspension")
+        of_mods = {p.lemma_.lower(): p for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"}
+        mods.update(of_mods)
         if n.i >= 2 and n.doc[n.i - 1].text == "-":
             mods.add(n.doc[n.i - 2].lower_)
         fitting = [p for p in patterns if not p.modifiers or p.modifiers & mods]
         if not fitting:
             return []
         pat = max(fitting, key=lambda p: p.specificity)
+        used_of = [of_mods[m] for m in pat.modifiers & set(of_mods)]
+        if consumed is not None:  # "suspension of aid" is one act, not also an act of aid
+            consumed.update(t.i for t in used_of)
         if "between" not in pat.target and self._prep_objects([n], {"between", "among"}):
             # "talks between A and B": the row that reads the parties from "between"
             pat = next((p for p in fitting if "between" in p.target), pat)
-        sources, how = self._noun_source(n, actors)
+        sources, how = self._noun_source(n, actors, pat)
         targets: list[Actor] = []
         if "between" in pat.target:
             between = self._prep_objects([n], {"between", "among"})
@@ -448,7 +623,9 @@ class EventExtractor:
         if not sources:
             return []
         if not targets and pat.target_preps:
-            heads = [n] + ([n.head] if how == "light verb subject" else [])
+            heads = [n] + used_of  # "a suspension of talks with X"
+            if how == "light verb subject":  # "gave a welcome to X", "sent $5 million in aid to X"
+                heads += [n.head] if n.dep_ == "dobj" else [n.head.head, n.head.head.head]
             targets = [a for t in self._prep_objects(heads, pat.target_preps)
                        for a in self._actors_or_possessor(t, actors)]
         conf = 0.8 if how == "possessor" else 0.6
@@ -456,7 +633,7 @@ class EventExtractor:
             actors.ctx.event_owners[n.lemma_.lower()] = sources[0]
         return self._pairs(sources, targets, pat, n, self.mode(n), conf, how)
 
-    def _noun_source(self, n, actors) -> tuple[list[Actor], str]:
+    def _noun_source(self, n, actors, pat=None) -> tuple[list[Actor], str]:
         for c in n.children:
             if c.dep_ == "poss":
                 acts = actors.actors(c)
@@ -473,10 +650,16 @@ class EventExtractor:
                 if a and a[0].kind in ("country", "org", "seat"):
                     return a, "modifier"
         # "After talks with X, Hill said": the subject of the clause the phrase hangs from
-        cur, via_prep = n, False
+        cur, via_prep = n, None
+        preps = INHERIT_PREPS
+        if pat is not None and pat.symmetric and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in n.children):
+            preps = INHERIT_PREPS | SEQUENCE_PREPS
         for _ in range(4):
             if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
-                via_prep = cur.head.lower_ in INHERIT_PREPS
+                # every step must be one of these: "in response to the unrest" is not the
+                # subject's unrest
+                via_prep = cur.head.lower_ in preps and via_prep is not False
                 cur = cur.head.head
             elif cur.dep_ == "prep":
                 cur = cur.head
@@ -486,8 +669,12 @@ class EventExtractor:
                 toks, _ = self.subject(cur, any(c.dep_ == "nsubjpass" for c in cur.children))
                 acts = [a for t in toks for a in actors.actors(t)]
                 return acts, "clause subject"
-        if n.dep_ in ("dobj",) and n.head.lemma_.lower() in LIGHT_VERBS:
-            toks, _ = self.subject(n.head, False)
+        obj = n
+        if (n.dep_ == "pobj" and n.head.lower_ in ("of", "in") and n.head.head.dep_ == "dobj"
+                and (n.head.head.pos_ in ("NUM", "SYM") or n.head.head.lemma_.lower() in QUANTITY)):
+            obj = n.head.head  # "announced $33 million in assistance", "held a round of talks"
+        if obj.dep_ in ("dobj",) and obj.head.lemma_.lower() in LIGHT_VERBS:
+            toks, _ = self.subject(obj.head, False)
             return [a for t in toks for a in actors.actors(t)], "light verb subject"
         return [], ""
 
@@ -505,14 +692,14 @@ class EventExtractor:
                 cur = cur.head  # "wants Putin to attack": an infinitive clause under its verb
                 chain.append(cur)
                 continue
-            if cur.dep_ not in MODE_CLIMB_DEPS or cur.head is cur:
+            if cur.dep_ not in MODE_CLIMB_DEPS or cur.head.i == cur.i:
                 break
             cur = cur.head
             chain.append(cur)
         found: set[str] = set()
         modes = self.lex.modes
         for c in chain:
-            if c is not t and c.lemma_.lower() in modes and c.pos_ in ("VERB", "ADJ", "AUX", "ADV"):
+            if c.i != t.i and c.lemma_.lower() in modes and c.pos_ in ("VERB", "ADJ", "AUX", "ADV"):
                 found.add(modes[c.lemma_.lower()])
             for ch in c.children:
                 low = ch.lemma_.lower()
@@ -543,14 +730,14 @@ class EventExtractor:
         in "urged China to attack X" the attack is hypothetical."""
         cur = t
         for _ in range(6):
-            if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "conj", "appos") and cur.head is not cur:
-                if cur.dep_ == "dobj" and t is cur:
+            if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "conj", "appos") and cur.head.i != cur.i:
+                if cur.dep_ == "dobj" and t.i == cur.i:
                     return False  # the trigger is the object itself: "gave a welcome"
                 cur = cur.head  # "urges China, Asian nations to speak ...": up from the object
                 if cur.pos_ in ("VERB", "AUX") and self._wish_verb(cur):
                     return True
                 continue
-            if cur.dep_ not in ("xcomp", "ccomp", "advcl", "relcl", "acl") or cur.head is cur:
+            if cur.dep_ not in ("xcomp", "ccomp", "advcl", "relcl", "acl") or cur.head.i == cur.i:
                 return False
             if cur.dep_ in ("advcl", "relcl", "acl", "ccomp") and not any(
                     a.lower_ == "to" and a.dep_ == "aux" for a in cur.children):
