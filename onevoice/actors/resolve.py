@@ -300,7 +300,7 @@ class ParsedActors:
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(head)
-        if low in RELATIVE_PRONOUNS and head.head is not head:
+        if low in RELATIVE_PRONOUNS and head.head.i != head.i:
             antecedent = head.head.head if head.head.dep_ == "relcl" else None
             if antecedent is not None:
                 acts = self.actors(antecedent)
