@@ -20,7 +20,7 @@ from .dates import sentence_date
 from .documents import Document
 from .events.extract import EventExtractor, RawEvent
 from .events.lexicon import EventLexicon
-from .nlp import CandidateFilter, load_pipeline, load_splitter
+from .nlp import ACTOR_WORDS, CandidateFilter, load_pipeline, load_splitter
 from .ontology import Ontology
 from .places import Gazetteer
 from .schema import Event, event_id
@@ -125,8 +125,8 @@ class Coder:
                                          batch_size=256))
         plans = []  # per document, per paragraph: (split doc, segments)
         for paras in paragraphs:
-            names: set[str] = set()
-            plans.append([(split, self._segments(split, names)) for split in islice(splits, len(paras))])
+            scan = _Scan()
+            plans.append([(split, self._segments(split, scan)) for split in islice(splits, len(paras))])
         runs = (_unsplit(split, seg) for plan in plans for split, segs in plan
                 for seg in segs if isinstance(seg, tuple))
         parsed = self.nlp.pipe(runs, batch_size=64)
@@ -148,18 +148,24 @@ class Coder:
             out.append(coded)
         return out
 
-    def _segments(self, split, names: set[str]) -> list[int | tuple[int, int]]:
+    def _segments(self, split, scan: _Scan) -> list[int | tuple[int, int]]:
         """A paragraph as counts of skipped sentences and (start, end) token runs to parse.
 
-        `names` collects the capitalised words of the document's parsed sentences: a person
-        introduced there ("envoy Christopher Hill") makes a later "Hill said" a candidate.
+        A sentence is parsed when it may name an actor; when it only has a pronoun or a
+        reference noun ("it", "the two sides"), once an earlier sentence of the document may
+        have named the actor it refers to. `scan.names` collects the capitalised words of the
+        parsed sentences: a person introduced there ("envoy Christopher Hill") makes a later
+        "Hill said" a candidate.
         """
         segs: list[int | tuple[int, int]] = []
+        names = scan.names
         for sent in _sentences(split):
             if not sent.text.strip():
                 continue
             words = [t.lower_ for t in sent]
-            if self.candidates(words) or not names.isdisjoint(words):
+            found = self.candidates(words)
+            scan.actor_seen = scan.actor_seen or found == ACTOR_WORDS
+            if (found and scan.actor_seen) or not names.isdisjoint(words):
                 names.update(t.lower_ for t in sent[1:] if t.text[:1].isupper())
                 if segs and isinstance(segs[-1], tuple):
                     segs[-1] = (segs[-1][0], sent.end)
@@ -257,6 +263,14 @@ class Coder:
                 confidence=round(max(conf, 0.1), 2), doc_date=doc.date, title=doc.title,
                 url=doc.url, doc_source=doc.source))
         return out
+
+
+@dataclass
+class _Scan:
+    """What the pre-parse scan of one document has seen so far."""
+
+    names: set[str] = field(default_factory=set)
+    actor_seen: bool = False
 
 
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")

@@ -328,12 +328,16 @@ def _register_factory() -> None:
             return CachedLemmatizer()
 
 
+ACTOR_WORDS = 2       # a sentence's words could match an actor phrase
+REFERENCE_WORDS = 1   # ... only a pronoun or reference noun the resolver follows
+
+
 class CandidateFilter:
     """Whether a sentence may name an actor, decided from its words before any parse.
 
-    It passes every sentence in which the actor lexicon could match, or which holds one of
-    `words` (pronouns and nouns the resolver follows): some word could begin a lexicon phrase
-    or is one of `words`. A word's possible forms are its lowercase, its plural-stripped forms
+    It passes every sentence in which the actor lexicon could match (ACTOR_WORDS), or which
+    holds one of `words` (pronouns and nouns the resolver follows; REFERENCE_WORDS): some word
+    could begin a lexicon phrase or is one of `words`. A word's possible forms are its lowercase, its plural-stripped forms
     and every lemma the rule lemmatizer could give it (any part of speech), since the lexicon
     also matches a phrase's last word by lemma.
     """
@@ -363,24 +367,29 @@ class CandidateFilter:
             found = self._forms[word] = frozenset(out)
         return found
 
-    def __call__(self, words: list[str]) -> bool:
-        """`words`: a sentence's lowercase tokens."""
+    def __call__(self, words: list[str]) -> int:
+        """`words`: a sentence's lowercase tokens. ACTOR_WORDS, REFERENCE_WORDS or 0."""
         if len(self.phrases) != self._size:  # first call, or phrases added since
             self._size = len(self.phrases)
-            self.single = {p[0] for p in self.phrases if len(p) == 1} | self.words
+            self.single = {p[0] for p in self.phrases if len(p) == 1}
             self.pairs = {p[:2] for p in self.phrases if len(p) > 1}
             self.firsts = {p[0] for p in self.pairs}
             self._starts.clear()
         if len(self._starts) > 500_000:  # bounded, so a long run's memory stays flat
             self._starts.clear()
             self._forms.clear()
+        found = 0
         for i, w in enumerate(words):
             starts = self._starts.get(w)
             if starts is None:
-                starts = self._starts[w] = not self.forms(w).isdisjoint(self.single)
-            if starts:
-                return True
+                forms = self.forms(w)
+                starts = self._starts[w] = (ACTOR_WORDS if not forms.isdisjoint(self.single) else
+                                            REFERENCE_WORDS if not forms.isdisjoint(self.words)
+                                            else 0)
+            if starts == ACTOR_WORDS:
+                return ACTOR_WORDS
+            found = found or starts
             if w in self.firsts and i + 1 < len(words):
                 if any((w, f) in self.pairs for f in self.forms(words[i + 1])):
-                    return True
-        return False
+                    return ACTOR_WORDS
+        return found

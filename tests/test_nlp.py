@@ -88,3 +88,21 @@ def test_candidate_filter_uses_lemmas_and_plurals():
     assert f(["the", "united", "nations", "voted"])
     assert f(["they", "met"])
     assert not f(["the", "markets", "fell"])
+
+
+def test_candidate_filter_tells_actor_words_from_references():
+    from onevoice.nlp import ACTOR_WORDS, REFERENCE_WORDS
+
+    lem = load_pipeline().get_pipe("lemmatizer")
+    f = CandidateFilter([("minister",)], ["they", "side"], lem)
+    assert f(["they", "met", "the", "minister"]) == ACTOR_WORDS
+    assert f(["both", "sides", "met"]) == REFERENCE_WORDS
+    assert f(["markets", "fell"]) == 0
+
+
+def test_reference_only_sentences_wait_for_an_actor(coder):
+    """'It' before any actor of the document refers to nothing we could code: not parsed."""
+    from onevoice.coder import _Scan
+
+    split = coder.splitter("It rained all day. The minister said it was cold. It snowed.")
+    assert coder._segments(split, _Scan()) == [1, (5, len(split))]
