@@ -331,3 +331,32 @@ def test_group_names_do_not_shadow_country_demonyms(groups, countries):
 def test_key_group_facts(groups, form, code):
     found = {row["code"] for row in groups if form.lower() in {a.lower() for a in alternatives(row["names"])}}
     assert found == {code}, (form, found)
+
+
+# organizations.tsv: armed groups, parties, media and companies
+
+@pytest.mark.parametrize("form,code", [
+    ("UNITA", "AGOREB"), ("National Patriotic Front of Liberia", "LBRREB"), ("NPFL", "LBRREB"),
+    ("Islamic Salvation Front", "DZAOPPFIS"), ("Armed Islamic Group", "DZAREBGIA"),
+    ("Houthis", "YEMREB"), ("FMLN", "SLVREB"), ("Kosovo Liberation Army", "SCGREB"),
+    ("Rwandan Patriotic Front", "RWAPTY"), ("Likud", "ISRPTYLKD"), ("Bharatiya Janata Party", "INDPTY"),
+    ("Chinese Communist Party", "CHNGOVPTY"), ("ZANU-PF", "ZWEGOVPTY"), ("Kurdistan Democratic Party", "IRQPTYKDP"),
+    ("MASSOB", "NGAOPP"), ("Xinhua", "CHNMED"), ("KCNA", "PRKMED"), ("Al Jazeera", "QATMED"),
+    ("Gazprom", "RUSBUS"), ("Saudi Aramco", "SAUBUS"), ("Huawei", "CHNBUS"), ("Mossad", "ISRSPY"),
+    ("Tamil Tigers", "LKAREB"),
+])
+def test_key_group_party_media_company_codes(orgs, form, code):
+    assert _org_codes(orgs)[form.lower()] == {code}, form
+
+
+def test_shared_party_names_are_not_given_one_country(orgs):
+    """'Democratic Party' or 'Labour Party' name parties in several states: they are role rows."""
+    codes = _org_codes(orgs)
+    for form in ("democratic party", "labour party", "labor party", "socialist party", "communist party",
+                 "people's party", "national liberation front"):
+        assert form not in codes, form
+
+
+def test_organization_prefixes_are_countries_or_international(orgs, country_by_code):
+    for row in orgs:
+        assert row["code"][:3] in set(country_by_code) | {"IGO", "NGO", "NGM", "IMG"}, row

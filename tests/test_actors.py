@@ -177,3 +177,25 @@ def test_former_office_holder_is_an_elite_of_his_country(coder):
 def test_former_title_makes_any_office_elite(coder):
     found = actors_in(coder, "Former interior minister Jan Kowalski criticized the Polish government.")
     assert any(v.endswith("ELI") for v in found.values()), found
+
+
+@pytest.mark.parametrize("text,code,date", [
+    ("UNITA rebels attacked a convoy near Huambo.", "AGOREB", "1993-03-01"),
+    ("The NPFL shelled the capital.", "LBRREB", "1992-10-20"),
+    ("The Houthis fired a missile at a tanker.", "YEMREB", "2024-01-10"),
+    ("The Islamic Salvation Front called for a general strike.", "DZAOPPFIS", "1991-05-25"),
+    ("Likud rejected the proposal.", "ISRPTYLKD", "2005-01-01"),
+    ("Xinhua criticized the report.", "CHNMED", "2010-01-01"),
+    ("Gazprom cut gas supplies to Ukraine.", "RUSBUS", "2009-01-01"),
+    ("Savimbi rejected the peace plan.", "AGOREB", "1998-06-01"),
+])
+def test_armed_groups_parties_media_companies_and_leaders(coder, text, code, date):
+    assert code in actors_in(coder, text, date=date).values()
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Italy's Democratic Party rejected the budget.", "ITAPTY"),
+    ("The Israeli Labor Party joined the coalition.", "ISRPTYLBA"),
+])
+def test_shared_party_names_take_the_text_country(coder, text, code):
+    assert code in actors_in(coder, text, date="2015-01-01").values()

@@ -237,3 +237,28 @@ def test_no_alias_names_two_people_at_once(people):
                 if a["start"] < b_end and b["start"] < a_end:
                     clashes.append((alias, a["name"], b["name"]))
     assert not clashes, clashes[:10]
+
+
+def test_more_states_and_rebel_leaders(people):
+    _, rows = people
+    assert holds(rows, "Savimbi", "AGOREB", "1993-01-01")
+    assert not holds(rows, "Savimbi", "AGOREB", "2003-01-01")
+    assert holds(rows, "Charles Taylor", "LBRREB", "1992-06-01")
+    assert holds(rows, "Charles Taylor", "LBRGOV", "2000-01-01")
+    assert not holds(rows, "Charles Taylor", "LBRGOV", "1995-01-01")
+    assert holds(rows, "Prachanda", "NPLREB", "2001-01-01")
+    assert holds(rows, "Prachanda", "NPLGOV", "2009-01-01")
+    assert not holds(rows, "Prachanda", "NPLGOV", "2012-01-01")
+    assert holds(rows, "Mahathir", "MYSGOV", "1995-01-01")
+    assert not holds(rows, "Mahathir", "MYSGOV", "2010-01-01")
+    assert holds(rows, "Fujimori", "PERGOV", "1995-01-01")
+    assert holds(rows, "Ocalan", "TURREB", "1995-01-01")
+    assert holds(rows, "Aristide", "HTIGOV", "2002-01-01")
+    assert not holds(rows, "Aristide", "HTIGOV", "1998-01-01")
+
+
+def test_party_role_rows(sectors):
+    _, rows = sectors
+    by_text = {r["text"]: r["sector"] for r in rows}
+    for text in ("democratic party", "labour party", "communist party", "baath party", "democrat"):
+        assert by_text[text] == "PTY", text
