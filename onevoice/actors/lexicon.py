@@ -72,7 +72,8 @@ class ActorLexicon:
         text = text.strip()
         if not text:
             return
-        toks = tuple(t.text.lower() for t in self._tokenize(text) if not t.is_space)
+        tokens = [t for t in self._tokenize(text) if not t.is_space]
+        toks = tuple(t.text.lower() for t in tokens)
         if not toks:
             return
         if exact_case is None:
@@ -80,10 +81,11 @@ class ActorLexicon:
                                               and entry.kind in PROPER_KINDS)
         if exact_case != entry.exact_case:
             entry = Entry(**{**entry.__dict__, "exact_case": exact_case})
-        bucket = self.phrases.setdefault(toks, [])
-        if entry not in bucket:
-            bucket.append(entry)
-        self.max_len = max(self.max_len, len(toks))
+        for key in {toks, _abbreviated(tokens)}:
+            bucket = self.phrases.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
+            self.max_len = max(self.max_len, len(key))
 
     def load_countries(self, path: Path) -> None:
         if not path.exists():
@@ -212,6 +214,20 @@ class ActorLexicon:
                         continue  # plural of a name is not the name ("Chinas")
                 seen.append(e)
         return seen
+
+
+def _abbreviated(tokens) -> tuple[str, ...]:
+    """The phrase with each word glued to the full stop right after it: the tokenizer splits
+    a lower-case "gov." but keeps "Gov." and "Lt." whole in running text."""
+    out: list[str] = []
+    prev_end = -1
+    for t in tokens:
+        if t.text == "." and out and out[-1][-1:].isalpha() and t.idx == prev_end:
+            out[-1] += "."
+        else:
+            out.append(t.text.lower())
+        prev_end = t.idx + len(t.text)
+    return tuple(out)
 
 
 def _capitalised(span) -> bool:

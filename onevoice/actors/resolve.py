@@ -27,6 +27,7 @@ GROUP_NOUNS = {"member", "members", "part", "some", "many", "most", "all", "lead
 PAIR_NOUNS = {"side", "country", "nation", "government", "leader", "party", "neighbour", "neighbor"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 # A place noun with a named place: "the town of Cizre", "the southern city of Susangerd".
@@ -35,6 +36,53 @@ PLACE_NOUNS = {"town", "city", "village", "capital", "district", "province", "re
 # "former President X" is an elite, not the government (CAMEO 3.2.4), as is an ex-minister.
 FORMER_WORDS = {"former", "ex", "ex-"}
 FORMER_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+# Role nouns that describe places or buildings, never a person: "Mosul, the country's second
+# city" names no one. (Role nouns that describe people or bodies do: "X, a spokesman for ...")
+NOT_A_PERSON = PLACE_NOUNS | {"area", "home", "house", "hospital", "clinic", "school", "university",
+                              "college", "church", "mosque", "synagogue", "temple", "station",
+                              "embassy", "consulate", "palace", "base", "airport", "prison"}
+# Last words of capitalised names that are bodies, places, events or documents, not people:
+# "Government Accountability Office", "Tahrir Square", "the Tokyo Olympics", "Camp David Accords".
+# A title before such a name introduces no one. (Words that are also common surnames, Hall,
+# Park, House, are left out; words the lexicon knows, "court", "bank", never head a name.)
+NOT_A_NAME = {
+    # bodies
+    "office", "committee", "commission", "department", "ministry", "agency", "bureau", "council",
+    "authority", "board", "service", "services", "institute", "institution", "foundation",
+    "association", "federation", "union", "league", "alliance", "coalition", "society", "network",
+    "organization", "organisation", "party", "front", "movement", "group", "campaign", "fund",
+    "bank", "corporation", "company", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "co.", "llc",
+    "plc", "industries", "holdings", "airlines", "airways", "exchange", "court", "tribunal",
+    "assembly", "congress", "parliament", "senate", "administration", "government",
+    "army", "navy", "force", "forces", "guard", "police", "corps", "brigade", "battalion",
+    "regiment", "division", "command", "mission", "embassy", "consulate", "university", "college",
+    "school", "academy", "hospital", "church", "times", "post", "news", "press", "journal",
+    "herald", "tribune", "gazette", "radio", "television", "tv", "channel", "watch", "center",
+    "centre", "program", "programme", "project", "initiative", "trust", "club", "team",
+    # places
+    "street", "square", "road", "avenue", "province", "state", "county", "district", "region",
+    "river", "sea", "ocean", "island", "islands", "mountain", "mountains", "valley",
+    "airport", "hotel", "stadium", "port", "city", "town", "village", "strait",
+    "gulf", "bay", "peninsula", "desert", "canal", "dam", "palace", "base", "camp", "prison",
+    "building", "tower", "plaza", "coast", "border", "zone",
+    # events and documents
+    "olympics", "games", "cup", "championship", "summit", "conference", "forum", "festival",
+    "war", "day", "week", "election", "elections", "act", "bill", "agreement", "accord", "accords",
+    "treaty", "convention", "declaration", "protocol", "plan", "operation", "crisis",
+    "revolution", "uprising", "talks", "process", "resolution", "report", "law", "constitution"}
+# Prepositions that tie a role to the body it serves: "a spokesman for the interior ministry",
+# "an official at the embassy", "a commander with the rebel group" ("of" is handled with them).
+ROLE_PREPS = {"for", "at", "with"}
+# ... for the nouns of people who work or speak for a body ("protesters at the embassy" are not
+# the embassy's).
+REPRESENTATIVE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "representative",
+                        "director", "head", "chief", "leader", "member", "commander", "adviser",
+                        "advisor", "aide", "envoy", "officer", "employee", "staffer", "fellow",
+                        "researcher", "analyst", "negotiator", "delegate", "diplomat", "source",
+                        "chairman", "chairwoman", "chair", "president", "secretary", "coordinator",
+                        "lawyer", "attorney", "economist", "expert", "executive", "manager"}
+# What a person or office holder has that speaks for them: "the governor's office said".
+OFFICE_NOUNS = {"office", "staff"}
 # Peacekeepers are international whoever sends them (CAMEO: "Senegalese peacekeepers" IGOPKO);
 # a named organization keeps its code in front (IGOUNOPKO).
 PEACEKEEPERS = "PKO"
@@ -64,6 +112,7 @@ class DocContext:
     last_person: Actor | None = None
     last_group: Actor | None = None
     last_pair: tuple[Actor, Actor] | None = None  # the two parties of the last two-sided event
+    last_plural: list[Actor] | None = None  # the members of the last coordinated subject: "A and B"
     event_owners: dict[str, Actor] = field(default_factory=dict)  # "test" -> who tested
     country_counts: Counter = field(default_factory=Counter)  # countries named so far
 
@@ -93,7 +142,15 @@ class ActorResolver:
     def analyse(self, doc, ctx: DocContext) -> "ParsedActors":
         matches: dict[int, tuple[int, int, list[Entry]]] = {}
         past: dict[int, Entry] = {}  # people named here who held an office before the date
-        for start, end, entries in self.lexicon.match(doc):
+        found = self.lexicon.match(doc)
+        covered = {i for start, end, _ in found for i in range(start, end)}
+        for start, end, entries in found:
+            if end - start == 1 and any(e.kind == PERSON for e in entries):
+                given = self._given_names(doc, start, covered)
+                if given:  # "Nadia Alvi" is not the "Arif Alvi" we know by his surname
+                    entries = [e for e in entries if e.kind != PERSON or _same_given(given, e.name)]
+                    if not entries:
+                        continue
             valid = [e for e in entries if e.valid_on(ctx.date)]
             if valid:
                 for i in range(start, end):
@@ -103,6 +160,29 @@ class ActorResolver:
                 if held:
                     past[end - 1] = max(held, key=lambda e: e.end)
         return ParsedActors(doc, matches, ctx, self.gazetteer, past)
+
+    def _given_names(self, doc, surname: int, covered: set[int]) -> list[str]:
+        """The given names written right before a surname: "Nadia" in "Nadia Alvi"."""
+        out = []
+        i = surname - 1
+        while i >= 0 and i not in covered:
+            tok = doc[i]
+            if tok.dep_ != "compound" or tok.head.i != surname or tok.pos_ != "PROPN":
+                break
+            text = tok.text
+            if text[:1].isupper() and text.isalpha() and len(text) > 2:
+                if (text.lower(),) in self.lexicon.phrases:
+                    break  # a word the lexicon knows, such as a title
+                out.append(text.lower())
+            i -= 1
+        return out
+
+
+def _same_given(given: list[str], full_name: str) -> bool:
+    """Whether one of the given names written can be one of the known person's names
+    (spellings vary, Sergei/Sergey, and middle names come and go): the first three letters."""
+    known = {w.lower()[:3] for w in full_name.split()}
+    return not full_name or any(g[:3] in known for g in given)
 
 
 class ParsedActors:
@@ -115,6 +195,7 @@ class ParsedActors:
         self.ctx = ctx
         self.gazetteer = gazetteer
         self._cache: dict[int, Actor | None] = {}
+        self._plurals: dict[int, list[Actor]] = {}  # "they" bound when read
         self._text = doc.text  # a spaCy Doc rebuilds its text on every access
         self._starts = [t.idx for t in doc]
 
@@ -126,7 +207,7 @@ class ParsedActors:
 
     def actors(self, token) -> list[Actor]:
         """The actors a noun phrase headed by `token` names, one per coordinated member."""
-        pair = self._two_sides(token)
+        pair = self._two_sides(token) or self._plural(token)
         if pair:
             return pair
         out: list[Actor] = []
@@ -197,6 +278,11 @@ class ParsedActors:
                         self.ctx.last_person = a
                 if t.dep_ in ("nsubj", "nsubjpass") and acts and acts[0].kind not in ("person", "pronoun"):
                     self.ctx.last_group = acts[0]
+                named = [a for a in acts if a.kind != "pronoun"]
+                if t.dep_ in ("nsubj", "nsubjpass") and len(named) > 1:
+                    self.ctx.last_plural = named  # "A and B said they ..."
+                elif t.dep_ in ("nsubj", "nsubjpass") and named and named[0].kind != "person":
+                    self.ctx.last_plural = None  # "officials said they ...": the group
             elif t.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
                 self._single(t)
 
@@ -314,6 +400,10 @@ class ParsedActors:
         head_match = self.matches.get(head.i)
         if head_match and all(e.kind == GROUP_ADJ for e in head_match[2]):
             head_match = None  # "Kurdish" alone names no one
+        if not head_match and head.lemma_.lower() in OFFICE_NOUNS:
+            office = self._office_of(head)
+            if office is not None:
+                return office
         # 1. what the head itself names
         if head_match:
             s, e, entries = head_match
@@ -376,7 +466,12 @@ class ParsedActors:
         name = self._proper_name(head)
         person = None
         if name and not (head_match and head_match[2][0].kind in (COUNTRY, ORG, SEAT, CAPITAL, REGION)):
-            if head_match and any(e.kind == PERSON for e in head_match[2]):
+            introduced = (self.ctx.people.get(low) if head_match and head_match[1] - head_match[0] == 1
+                          else None)
+            if introduced and not country and not sector:
+                full, kind = introduced[0], "person"  # the article's own "Alvi", not the one we know
+                sources.append(introduced[1])
+            elif head_match and any(e.kind == PERSON for e in head_match[2]):
                 person = next(e for e in head_match[2] if e.kind == PERSON)
                 full, kind = person.code, "person"
                 if country and person.code[:3] not in (country, "IGO", "NGO", "IMG"):
@@ -385,12 +480,18 @@ class ParsedActors:
                 held = self.past[head.i]  # "former President Carlos Menem", out of office on the date
                 full, kind = held.code[:3] + "ELI", "person"
                 sources.append(held.source)
+            elif not (country or sector or full) and self._title_before(head, name):
+                sector, title_source = self._title_before(head, name)
+                code = compose("", sector, group)
+                sources.append(title_source)
+                self._register(name, code, ";".join(sources))
+                full, kind = code, "person"
             elif (country or sector) and not full:
                 code = compose(country, sector or "", group)
                 self._register(name, code, ";".join(sources))
                 full, kind = code, "person"
             else:
-                known = self._known_person(name)
+                known = self._known_person(name) or self._apposed_role(head)
                 if known:
                     full, kind = known[0], "person"
                     sources.append(known[1])
@@ -402,13 +503,16 @@ class ParsedActors:
         # 4. "members of the Security Council", "the government of Iraq", "the town of Cizre"
         if not full and (not country or head.lemma_.lower() in GROUP_NOUNS):
             for c in head.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
+                if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ in ROLE_PREPS
+                                          and head.lemma_.lower() in REPRESENTATIVE_NOUNS):
                     for p in c.children:
                         if p.dep_ != "pobj":
                             continue
-                        pa = self._single(p) or self._place(p, head)
+                        pa = self._single(p) or (self._place(p, head) if c.lower_ == "of" else None)
                         if not pa:
                             continue
+                        if c.lower_ != "of" and (pa.kind == "country" or pa.kind == "person"):
+                            continue  # "the envoy for Syria", "an adviser to Smith": not their own
                         if country and pa.kind not in ("org", "seat"):
                             continue  # "the Turkish side of the island" stays Turkish
                         if sector and pa.kind in ("country",) and len(pa.code) == 3:
@@ -418,6 +522,9 @@ class ParsedActors:
                         kind = kind or pa.kind
                         sources.append(pa.source)
                         span_tokens.extend(self.doc[i] for i in self._span_indices(pa))
+        if name and kind != "person" and len(full) > 3:
+            self._register(name, full, ";".join(sources))  # "Nadia Alvi of Human Rights Watch"
+            kind = "person"
         # 5. "security forces in Guinea", "opposition groups in Zimbabwe": a sector placed in a country
         is_people = bool(head_match) and head_match[2][0].kind == DEMONYM and not sector
         if not full and (not country and sector or is_people):
@@ -453,10 +560,28 @@ class ParsedActors:
         if code.startswith("---") and head.lemma_.lower() in GROUP_NOUNS and not sector:
             return None
         span_tokens.append(head)
+        if head.pos_ == "PROPN":  # the whole name: "Acme Corp.", "Nadia Alvi of ..."
+            span_tokens.extend(t for t in toks if t.pos_ == "PROPN" and t.dep_ == "compound")
         start = min(t.idx for t in span_tokens)
         end = max(t.idx + len(t.text) for t in span_tokens)
         return Actor(code=code, text=self._text[start:end], start=start, end=end,
                      kind=kind or "sector", source=";".join(dict.fromkeys(s for s in sources if s)))
+
+    def _office_of(self, head) -> Actor | None:
+        """"The governor's office", "Smith's staff": speak for their holder, who has the code."""
+        for c in head.children:
+            if c.dep_ != "poss":
+                continue
+            pa = self._single(c)
+            if pa is None or pa.kind == "country":
+                return None  # "Kenya's office" is no one's in particular
+            start = min(pa.start, head.idx)
+            end = head.idx + len(head.text)
+            return Actor(code=pa.code, text=self._text[start:end], start=start, end=end,
+                         kind=pa.kind if pa.kind in ("org", "seat") else "sector",
+                         source=f"{pa.source}; office of '{pa.text}'".lstrip("; "),
+                         inferred=pa.inferred)
+        return None
 
     def _place(self, token, noun) -> Actor | None:
         """A town or city the gazetteer knows, named by a place noun: 'the town of Cizre'."""
@@ -493,6 +618,8 @@ class ParsedActors:
         m = self.matches.get(head.i)
         if m and any(e.kind != PERSON for e in m[2]):
             return ""
+        if not m and head.lower_ in NOT_A_NAME:
+            return ""
         parts = [head]
         for c in sorted(head.children, key=lambda t: -t.i):
             if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == parts[0].i - 1:
@@ -509,12 +636,58 @@ class ParsedActors:
         last = name.split()[-1].lower()
         self.ctx.people.setdefault(last, (code, source))
 
+    def _title_before(self, head, name: str):
+        """(sector, source) of a title written right before a name the parse did not attach it
+        to: the tokenizer splits some abbreviations ("Det. Sam Hall") and the parse follows."""
+        first = head.i - len(name.split()) + 1
+        m = self.matches.get(first - 1) if first > 0 else None
+        if not m or m[1] != first or self.doc[first - 1].text != ".":
+            return None
+        titles = [e for e in m[2] if e.kind == SECTOR and e.title]
+        return (titles[0].sector, titles[0].source) if titles else None
+
+    def _apposed_role(self, name_head):
+        """(code, source) for a person the sentence describes by a role in apposition:
+        "Paul Ndege, the country's interior minister," or "the army spokesman, Paul Ndege"."""
+        roles = [c for c in name_head.children if c.dep_ == "appos" and c.i > name_head.i]
+        if name_head.dep_ == "appos" and name_head.head.i < name_head.i:
+            roles.append(name_head.head)
+        for r in roles:
+            if r.pos_ not in ("NOUN", "PROPN") or r.lemma_.lower() in NOT_A_PERSON:
+                continue
+            a = self._single(r)
+            if a is None or a.kind not in ("sector", "country+sector", "org", "seat"):
+                continue
+            if r.i in self.matches and self.matches[r.i][2][0].kind != SECTOR and a.kind != "sector":
+                continue  # "Ndege, Kenya": a place or a body named, not a role held
+            return a.code, f"{a.source}; role in apposition '{a.text}'".lstrip("; ")
+        return None
+
     def _known_person(self, name: str):
         return self.ctx.people.get(name.lower()) or self.ctx.people.get(name.split()[-1].lower())
+
+    def _plural(self, tok) -> list[Actor]:
+        """'they' after a coordinated subject: each of its members, bound where it is read."""
+        if tok.lower_ not in PLURAL_PRONOUNS:
+            return []
+        found = self._plurals.get(tok.i)
+        if found is None:
+            found, seen = [], set()
+            for a in self.ctx.last_plural or ():
+                if a.code not in seen:
+                    seen.add(a.code)
+                    found.append(Actor(code=a.code, text=tok.text, start=tok.idx,
+                                       end=tok.idx + len(tok.text), kind="pronoun",
+                                       source=f"antecedent '{a.text}'", inferred=True))
+            self._plurals[tok.i] = found
+        return found
 
     def _pronoun(self, tok) -> Actor | None:
         low = tok.lower_
         ref = None
+        plural = self._plural(tok)
+        if plural:
+            return plural[0]
         if low in PERSON_PRONOUNS:
             ref = self.ctx.last_person
         elif low in GROUP_PRONOUNS:
