@@ -106,3 +106,13 @@ def test_reference_only_sentences_wait_for_an_actor(coder):
 
     split = coder.splitter("It rained all day. The minister said it was cold. It snowed.")
     assert coder._segments(split, _Scan()) == [1, (5, len(split))]
+
+
+def test_no_sentence_break_after_a_short_title(coder):
+    from onevoice.coder import _sentences
+
+    split = coder.splitter("A Kenyan Sgt. Otieno Wafula said police had arrested the "
+                           "protesters. They were later freed. He left at 5 p.m. The talks ended.")
+    assert [s.text for s in _sentences(split)] == [
+        "A Kenyan Sgt. Otieno Wafula said police had arrested the protesters.",
+        "They were later freed.", "He left at 5 p.m.", "The talks ended."]
