@@ -56,6 +56,8 @@ class ActorLexicon:
         self._tokenize = tokenizer
         self.phrases: dict[tuple[str, ...], list[Entry]] = {}
         self.max_len = 1
+        self._heads: set[tuple[str, ...]] = set()   # every phrase's leading words, and theirs
+        self._heads_for = -1                         # the phrase count they were built for
         base = Path(data_dir) if data_dir else DATA_DIR / "actors"
         self.load_countries(base / "countries.tsv")
         self.load_seats(base / "seats.tsv")
@@ -182,7 +184,20 @@ class ActorLexicon:
         return out
 
     def _longest_at(self, tokens, i: int, n: int):
-        for length in range(min(self.max_len, n - i), 0, -1):
+        """The longest phrase at `i`. Only as many words are tried as some phrase begins with:
+        a phrase's words before its last are matched exactly, so the longest run of leading
+        words that begins a phrase bounds the length."""
+        if self._heads_for != len(self.phrases):  # first match, or phrases added since
+            self._heads = {p[:k] for p in self.phrases for k in range(len(p))}
+            self._heads_for = len(self.phrases)
+        head: tuple[str, ...] = ()
+        limit = min(self.max_len, n - i)
+        while len(head) + 1 < limit:
+            longer = head + (tokens[i + len(head)].lower_,)
+            if longer not in self._heads:
+                break
+            head = longer
+        for length in range(len(head) + 1, 0, -1):
             entries = self._lookup(tokens[i:i + length])
             if entries:
                 return (i, i + length, entries)
