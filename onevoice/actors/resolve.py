@@ -196,6 +196,7 @@ class ParsedActors:
         self.gazetteer = gazetteer
         self._cache: dict[int, Actor | None] = {}
         self._plurals: dict[int, list[Actor]] = {}  # "they" bound when read
+        self._countries: dict[tuple[int, int], list[str]] = {}  # per sentence
         self._text = doc.text  # a spaCy Doc rebuilds its text on every access
         self._starts = [t.idx for t in doc]
 
@@ -287,7 +288,14 @@ class ParsedActors:
                 self._single(t)
 
     def sentence_countries(self, sent) -> list[str]:
-        """Countries the sentence names (names, adjectives, capitals, demonyms), in order."""
+        """Countries the sentence names (names, adjectives, capitals, demonyms), in order;
+        worked out once per sentence (every unknown-country actor asks)."""
+        key = (sent.start, sent.end)
+        if key not in self._countries:
+            self._countries[key] = self._sentence_countries(sent)
+        return list(self._countries[key])
+
+    def _sentence_countries(self, sent) -> list[str]:
         out = []
         seen_spans = set()
         for t in sent:
