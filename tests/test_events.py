@@ -196,3 +196,60 @@ def test_returning_things_or_oneself(coder):
 def test_calling_someone_names_is_no_contact(coder):
     assert not code(coder, "The French president called the British ambassador a very stupid man.")
     assert any(e.code == "041" for e in code(coder, "The French president called the British ambassador."))
+
+
+def strict(events):
+    return {(e.source, e.target, e.code) for e in events if e.mode is None}
+
+
+def test_target_is_the_owner_of_what_is_rejected_or_demanded(coder):
+    assert ("NPL", "BTN", "127") in strict(code(coder, "Nepal rejected a Bhutanese proposal for a border commission."))
+    assert ("CHL", "PER", "127") in strict(code(coder, "Chile rejected a peace plan from Peru."))
+    assert ("FIN", "SWE", "127") in strict(code(coder, "Finland rejected Sweden's plan for a joint patrol."))
+    got = strict(code(coder, "Moldova demanded the withdrawal of Russian troops."))
+    assert ("MDA", "RUSMIL", "1056") in got
+    assert ("LVA", "EST", "081") in strict(code(coder, "Latvia lifted restrictions on Estonian lorries."))
+
+
+def test_own_things_are_no_target(coder):
+    got = strict(code(coder, "The Nepalese rebels laid down their weapons on Friday."))
+    assert got and all(t == "" for _, t, _ in got)
+
+
+def test_people_of_a_place_take_its_country(coder):
+    assert ("SDNMIL", "TCDCVL", "190") in strict(code(coder, "Sudanese soldiers attacked villages in Chad."))
+
+
+def test_material_act_in_another_country_is_directed_at_it(coder):
+    assert ("SRB", "MNE", "0813") in strict(code(coder, "Serbia lifted the curfew in Montenegro on Sunday."))
+    assert ("RUSMIL", "GEO", "195") in strict(code(coder, "Russian jets bombed positions in Georgia."))
+    # a verbal act gets no place target, nor does an act at home
+    assert ("MNE", "", "0813") in strict(code(coder, "Montenegro lifted the curfew in Montenegro."))
+
+
+def test_approving_an_own_act_is_the_act(coder):
+    got = strict(code(coder, "A Spanish court approved the extradition of the banker to Italy."))
+    assert ("ESPJUD", "ITA", "063") in got and not any(c == "051" for _, _, c in got)
+    assert any(c == "051" for _, _, c in strict(code(coder, "Spain approved the Italian plan.")))
+
+
+def test_statement_to_the_press_has_no_target(coder):
+    got = strict(code(coder, "The Danish prime minister told reporters that the talks would go on."))
+    assert got and all(t == "" for _, t, _ in got)
+
+
+def test_financial_and_medical_senses_are_no_events(coder):
+    assert not code(coder, "The French president died of a heart attack.")
+    assert not [e for e in code(coder, "Brazilian exports hit Argentine prices.") if e.root == "19"]
+    assert not [e for e in code(coder, "Japanese banks fought hard to protect their profits.") if e.root == "19"]
+    assert not code(coder, "The company made a tender offer for Canadian shares.")
+
+
+def test_firms_dealing_among_themselves_are_no_politics(coder):
+    assert not code(coder, "The company said it agreed to buy a Dutch rival.")
+    assert any(e.target.startswith("CHN") for e in code(coder, "The company signed a contract with the Chinese government."))
+
+
+def test_event_noun_takes_the_mode_of_its_carrying_verb(coder):
+    ev = [e for e in code(coder, "Ghana has not announced its support for Togo.") if e.root == "05"]
+    assert ev and all(e.mode == "negated" for e in ev)

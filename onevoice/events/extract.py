@@ -7,11 +7,11 @@ influence" makes China the subject of "use"); coordination gives one event per a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..actors.lexicon import PROPER_KINDS
 from ..actors.resolve import Actor, ParsedActors
-from .lexicon import EventLexicon, Pattern
+from .lexicon import NOT_AN_EVENT, EventLexicon, Pattern
 
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 # A noun event inherits the subject of the verb it hangs from only through these prepositions
@@ -28,10 +28,14 @@ MODE_CLIMB_DEPS = {"xcomp", "pcomp", "pobj", "prep", "acomp", "advmod"}
 LIGHT_VERBS = {"hold", "have", "conduct", "stage", "begin", "start", "open", "resume", "renew",
                "launch", "undertake", "continue", "give", "make", "carry", "mount", "wage", "pay",
                "extend", "step", "intensify", "escalate", "end", "complete", "announce", "order",
-               "declare"}
+               "declare", "approve"}
+# Verbs of deciding: approving an act one carries out oneself ("the court approved the
+# extradition of X to Y", "parliament approved the deployment of troops") is that act, as the
+# codebook codes a parliament approving its own concession; 051 is for approving others' acts.
+DECISION_VERBS = {"approve"}
 # "X said Y must ...": a stated obligation of another actor is a demand.
-SPEECH_VERBS = {"say", "tell", "announce", "insist", "warn", "state", "declare", "stress", "add",
-                "reiterate", "remind", "write", "argue", "maintain", "repeat"}
+SPEECH_VERBS = {"say", "tell", "inform", "brief", "announce", "insist", "warn", "state", "declare",
+                "stress", "add", "reiterate", "remind", "write", "argue", "maintain", "repeat"}
 OBLIGATION = {"must", "should"}
 # Prepositions that introduce whom an act is directed to (not where or when it happened).
 RECIPIENT_PREPS = {"to", "for", "from", "with", "against", "on", "toward", "towards", "into", "upon"}
@@ -39,6 +43,23 @@ RECIPIENT_PREPS = {"to", "for", "from", "with", "against", "on", "toward", "towa
 WISH_ROOTS = {"02", "03", "10", "12", "13"}
 MODE_RANK = {"negated": 3, "hypothetical": 2, "future": 1}
 # Nouns that only count or group an event noun: "a round of talks", "$5 million in aid".
+# Material acts (cooperation 06-08, conflict 15-20) done in a country other than the doer's
+# are directed at it: "lifted a curfew in X", "shelled positions in X".
+PLACE_ROOTS = {"06", "07", "08", "15", "16", "17", "18", "19", "20"}
+# Uses of force (coercion by violence, assault, fight, mass violence).
+FORCE_ROOTS = {"18", "19", "20"}
+PLACE_PREPS = {"in", "inside", "across", "throughout"}
+# The maker of a proposal, call or offer that an act answers: "calls by X", "an offer from X".
+OWNER_PREPS = {"by", "from"}
+# Where the party an act on a thing is aimed at sits: "lifted restrictions on X", "demanded an
+# apology from X", "opened the border to X". Not "for": "urged aid for X" asks someone else.
+OBJECT_RECIPIENT_PREPS = {"on", "against", "from", "to", "toward", "towards", "upon"}
+# Acts whose `of` phrase names who does them ("the withdrawal of Serbian forces", "the
+# resignation of the president"): demanding or rejecting one is directed at that actor.
+OF_DOER_NOUNS = {"withdrawal", "pullout", "resignation", "departure", "retreat", "surrender",
+                 "admission", "apology", "cooperation", "participation", "compliance",
+                 "disarmament", "demobilization", "demobilisation", "intervention", "involvement",
+                 "support", "help", "assistance", "recognition", "consent", "approval"}
 QUANTITY = {"round", "series", "wave", "package", "batch", "number", "amount", "sum", "total",
             "string", "spate", "day", "week", "month", "year", "million", "billion"}
 
@@ -124,6 +145,16 @@ def _governor(n):
     return None
 
 
+def _sectors(code: str) -> set[str]:
+    return {code[i:i + 3] for i in range(3, len(code), 3)}
+
+
+def _is_business(code: str) -> bool:
+    """A firm or market (sector BUS) with no armed role."""
+    sec = _sectors(code)
+    return "BUS" in sec and not sec & {"MIL", "REB", "UAF", "CRM", "COP", "SPY"}
+
+
 def prefer_known(acts: list[Actor]) -> list[Actor]:
     """Drop "officials" (---GOV) when the same role also names Chinese officials (CHNGOV)."""
     known = [a for a in acts if not a.code.startswith("---")]
@@ -166,6 +197,11 @@ class EventExtractor:
             r.target.code != r.source.code
             # "the president returned to Moscow": going home is no visit
             and not (r.pattern.code == "042" and r.target.code[:3] == r.source.code[:3]))]
+        # a firm's own dealings ("the company said it will seek approval", "agreed to buy a
+        # stake in a rival") are commerce, not politics: a firm acts politically only toward
+        # someone who is not a firm
+        out = [r for r in out if not (_is_business(r.source.code) and (
+            r.target is None or _is_business(r.target.code)))]
         out = self._main_events(out)
         for r in out:
             if r.pattern.symmetric and r.target is not None and r.mode is None:
@@ -198,7 +234,13 @@ class EventExtractor:
             by_trigger.setdefault(r.trigger.i, []).append(r)
         drop: set[int] = set()
         for k, r in enumerate(out):
-            if r.pattern.code == "010":
+            if (r.pattern.code[:2] == "05" and not r.pattern.is_noun
+                    and r.trigger.lemma_.lower() in DECISION_VERBS):
+                objs = {c.i for c in r.trigger.children if c.dep_ in ("dobj", "nsubjpass")}
+                if any(o.pattern.is_noun and o.trigger.i in objs and o.source.code == r.source.code
+                       for o in out):
+                    drop.add(k)
+            elif r.pattern.code == "010":
                 v = r.trigger
                 for o in out:
                     if (o.pattern.code[:2] != "01" and o.mode not in ("negated", "hypothetical")
@@ -242,22 +284,53 @@ class EventExtractor:
         pat, obj_tok = self._choose(v, patterns)
         if pat is None:
             return []
-        if "agent" in pat.target:
-            return self._experiencer_events(v, pat, actors)
         if obj_tok is not None:
             consumed.add(obj_tok.i)
+        if pat.code == NOT_AN_EVENT:
+            return []
+        if "agent" in pat.target:
+            return self._experiencer_events(v, pat, actors)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
         src_tokens, how = self.subject(v, passive)
+        # "U.S. corn imports injure farmers", "prices in the Argentine market supported ...":
+        # goods, markets and figures do nothing; the actor named beside them is not the doer
+        src_tokens = [t for t in src_tokens if t.lemma_.lower() not in self.lex.things]
         sources = prefer_known([a for tok in src_tokens for a in actors.actors(tok)])
+        if pat.code[:2] in FORCE_ROOTS:
+            # "banks fought hard to protect their interests": firms use no force
+            sources = [a for a in sources if not _is_business(a.code)]
         if not sources:
             return []
         targets, t_how = self._targets(v, pat, obj_tok, passive, actors)
+        if not targets and "none" in pat.target and obj_tok is not None and pat.code[:2] != "01":
+            targets, t_how = self._object_owner(v, obj_tok, actors, src_tokens,
+                                                 sources), "object owner"
+        if targets and obj_tok is not None:
+            # "laid down their weapons", "closed its borders": the source's own things
+            own = {a.code[:3] for a in sources}
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj_tok.children):
+                targets = [t for t in targets if t.code[:3] not in own]
+        if targets and any(t.code.startswith("---") for t in targets):
+            # "attacked villages in Kuwait": people of a place belong to its country
+            place = self._place(v, actors)
+            if place is not None:
+                targets = [replace(t, code=place.code + t.code[3:]) if t.code.startswith("---")
+                           else t for t in targets]
         if not targets and "none" not in pat.target:
             targets, t_how = self._complement_targets(v, actors)
         if not targets and "none" not in pat.target:
             targets, t_how = self._any_recipient(v, pat, actors, src_tokens)
         elif not targets and pat.code[:2] in WISH_ROOTS:
             targets, t_how = self._asked(v, actors), "asked"
+        if targets and pat.code[:2] == "01" and self.verb_lemma(v) in SPEECH_VERBS and all(
+                "MED" in _sectors(t.code) for t in targets):
+            targets = []  # "told reporters": the press hears a statement, it is not its target
+        if not targets and pat.code[:2] in PLACE_ROOTS:
+            # "lifted a curfew in Montenegro", "shelled positions in Lebanon": a material act in
+            # another country is directed at that country
+            place = self._place(v, actors)
+            if place is not None and all(place.code != a.code[:3] for a in sources):
+                targets, t_how = [place], "place"
         mode = self.mode(v)
         if mode == "negated" and self._announced_refusal(v):
             refusal = self._refusal_pattern(v)
@@ -500,8 +573,7 @@ class EventExtractor:
                 if not toks and obj_tok is not None:
                     # "released 15 British sailors" / "sought China's cooperation": the object
                     # itself if it names an actor, else its owner
-                    toks = [obj_tok] if actors.actors(obj_tok) else [
-                        c for c in obj_tok.children if c.dep_ == "poss"]
+                    toks = [obj_tok]
 
             elif spec == "iobj":
                 toks = [c for c in v.children if c.dep_ in ("dative", "iobj")]
@@ -539,6 +611,53 @@ class EventExtractor:
             return self._asked(v, actors), "asked"
         return (prefer_known(acts), "recipient") if acts else ([], "")
 
+    def _object_owner(self, v, obj_tok, actors, src_tokens, sources) -> list[Actor]:
+        """The party an act on a thing is directed at, for rows whose object is the event
+        itself: whose proposal is rejected ("rejected an Indian proposal", "an offer from X"),
+        whose withdrawal is demanded, on whom restrictions are lifted ("lifted restrictions on
+        X"), from whom an apology is demanded."""
+        src = {t.i for t in src_tokens}
+        # "laid down their weapons": the source's own things
+        own = {a.code for a in sources}
+        own_country = {a.code[:3] for a in sources}
+        pron = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj_tok.children)
+        acts = [a for a in self._actors_or_possessor(obj_tok, actors) if a.code not in own
+                and not (pron and a.code[:3] in own_country)]
+        if not acts:
+            toks = self._prep_objects([obj_tok, v], OBJECT_RECIPIENT_PREPS)
+            acts = [a for t in toks if t.i not in src for a in self._actors_or_possessor(t, actors)
+                    if a.code not in own]
+        return prefer_known(acts)
+
+    @staticmethod
+    def _place(v, actors) -> Actor | None:
+        """The country of the place a clause puts its act in: "in Montenegro", "in the town of
+        Cizre", "in Kirkuk" (a city the gazetteer knows); None when there is none or several."""
+        heads = [v] + [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        found: dict[str, Actor] = {}
+        for h in heads:
+            for c in h.children:
+                if c.dep_ != "prep" or c.lower_ not in PLACE_PREPS:
+                    continue
+                for p in c.children:
+                    if p.dep_ != "pobj" or p.lemma_.lower() in TIME_WORDS:
+                        continue
+                    code = ""
+                    acts = actors.actors(p) if p.i in actors.matches or p.pos_ == "NOUN" else []
+                    if acts and acts[0].kind in ("country", "country+sector") and (
+                            p.pos_ == "PROPN" or acts[0].code[3:] in ("", "CVL")):
+                        code = acts[0].code[:3]
+                    elif (not acts and p.pos_ == "PROPN" and p.i not in actors.matches
+                          and actors.gazetteer is not None):
+                        name = " ".join(x.text for x in p.subtree if x.pos_ == "PROPN" and x.i <= p.i
+                                        and (x.i == p.i or x.dep_ == "compound"))
+                        code = actors.gazetteer.country_of(name) or ""
+                    if code and code[:1] != "-" and code[:3] not in ("IGO", "NGO"):
+                        found.setdefault(code, Actor(
+                            code=code, text=p.text, start=p.idx, end=p.idx + len(p.text),
+                            kind="place", source=f"in {p.text}"))
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _asked(self, v, actors) -> list[Actor]:
         """'demanded that Russia withdraw': the one asked is the subject of the clause that
         directly follows the verb."""
@@ -574,6 +693,21 @@ class EventExtractor:
                 acts = actors.actors(c)
                 if acts:
                     return acts
+        if tok.pos_ == "NOUN":
+            # the owner of a thing acted upon, as a coder reads it: "rejected an Indian
+            # proposal", "a US offer", "calls by X", "an offer from X", "the withdrawal of X's
+            # troops" (an act whose `of` phrase is its doer)
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and c.i in actors.matches:
+                    acts = [a for a in actors.actors(c) if a.kind in ("country", "org", "seat")]
+                    if acts:
+                        return acts
+            preps = OWNER_PREPS | ({"of"} if tok.lemma_.lower() in OF_DOER_NOUNS else set())
+            for c in tok.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+                    acts = [a for p in c.children if p.dep_ == "pobj" for a in actors.actors(p)]
+                    if acts:
+                        return acts
         # "the launches": whoever the article said carried them out
         owner = actors.ctx.event_owners.get(tok.lemma_.lower())
         if owner is not None:
@@ -604,6 +738,8 @@ class EventExtractor:
         if not fitting:
             return []
         pat = max(fitting, key=lambda p: p.specificity)
+        if pat.code == NOT_AN_EVENT:
+            return []
         used_of = [of_mods[m] for m in pat.modifiers & set(of_mods)]
         if consumed is not None:  # "suspension of aid" is one act, not also an act of aid
             consumed.update(t.i for t in used_of)
@@ -631,7 +767,12 @@ class EventExtractor:
         conf = 0.8 if how == "possessor" else 0.6
         if how in ("possessor", "modifier", "by-phrase"):
             actors.ctx.event_owners[n.lemma_.lower()] = sources[0]
-        return self._pairs(sources, targets, pat, n, self.mode(n), conf, how)
+        mode = self.mode(n)
+        if n.dep_ == "dobj" and n.head.lemma_.lower() in LIGHT_VERBS:
+            # "has not announced its support": what the carrying verb denies did not happen
+            if self.mode(n.head) == "negated":
+                mode = "negated"
+        return self._pairs(sources, targets, pat, n, mode, conf, how)
 
     def _noun_source(self, n, actors, pat=None) -> tuple[list[Actor], str]:
         for c in n.children:

@@ -7,6 +7,11 @@ from pathlib import Path
 from ..tsv import DATA_DIR, read_tsv, split_list
 
 
+# The code of a row that marks a phrase as no event at all ("heart attack", "tender offer"):
+# being more specific than the plain row, it wins over it and nothing is coded.
+NOT_AN_EVENT = "-"
+
+
 @dataclass(frozen=True)
 class Pattern:
     """One row of verbs.tsv or nouns.tsv."""
@@ -68,6 +73,7 @@ class EventLexicon:
         self.nouns: dict[str, list[Pattern]] = {}
         self.modes: dict[str, str] = {}          # single-lemma cue -> mode
         self.mode_phrases: list[tuple[tuple[str, ...], str]] = []
+        self.things: set[str] = set()            # nouns that never head a source
         self.known_codes = known_codes
         if (base / "verbs.tsv").exists():
             self.load_verbs(base / "verbs.tsv")
@@ -75,8 +81,12 @@ class EventLexicon:
             self.load_nouns(base / "nouns.tsv")
         if (base / "modes.tsv").exists():
             self.load_modes(base / "modes.tsv")
+        if (base / "things.tsv").exists():
+            self.load_things(base / "things.tsv")
 
     def _check(self, code: str, where: str) -> None:
+        if code == NOT_AN_EVENT:
+            return
         if self.known_codes is not None and code not in self.known_codes:
             raise ValueError(f"{where}: unknown CAMEO code {code!r}")
 
@@ -108,3 +118,9 @@ class EventLexicon:
                 self.modes[cue[0]] = r["mode"]
             elif cue:
                 self.mode_phrases.append((tuple(cue), r["mode"]))
+
+    def load_things(self, path: Path) -> None:
+        for _, r in read_tsv(path):
+            noun = r["noun"].strip().lower()
+            if noun:
+                self.things.add(noun)
