@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import __version__
-from .actors.lexicon import PROPER_KINDS, ActorLexicon
+from .actors.lexicon import PROPER_KINDS, ActorLexicon, case_needed
 from .actors.resolve import (GROUP_PRONOUNS, PAIR_NOUNS, PERSON_PRONOUNS, ActorResolver,
                              DocContext)
 from .dates import sentence_date
@@ -112,7 +112,8 @@ class Coder:
     def candidates(self) -> CandidateFilter:
         """The words behind the resolver's `has_candidate`, checked before any parse."""
         words = PERSON_PRONOUNS | GROUP_PRONOUNS | PAIR_NOUNS
-        return CandidateFilter(self.actors.phrases, words, self.nlp.get_pipe("lemmatizer"))
+        return CandidateFilter(self.actors.phrases, words, self.nlp.get_pipe("lemmatizer"),
+                               case_of=case_needed)
 
     def _code_batch(self, docs: list[Document]) -> list[CodedDocument]:
         """Split paragraphs into sentences cheaply, parse only the runs of consecutive sentences
@@ -163,7 +164,7 @@ class Coder:
             if not sent.text.strip():
                 continue
             words = [t.lower_ for t in sent]
-            found = self.candidates(words)
+            found = self.candidates(words, [CandidateFilter.shape(t.text) for t in sent])
             scan.actor_seen = scan.actor_seen or found == ACTOR_WORDS
             if (found and scan.actor_seen) or not names.isdisjoint(words):
                 names.update(t.lower_ for t in sent[1:] if t.text[:1].isupper())

