@@ -33,8 +33,11 @@ def main() -> None:
 @click.option("--cluster", help="Run on dask: 'local' (a LocalCluster here) or tcp://HOST:PORT of a scheduler.")
 @click.option("--resume/--no-resume", default=True, show_default=True,
               help="Skip documents already coded from the same text by this coder and lexicons.")
+@click.option("--keep-duplicates", is_flag=True,
+              help="Code every copy of a story (the same wire story from several outlets) "
+                   "instead of recording it once with its number of articles and sources.")
 def code(paths, db, out, date, actor_files, agent_files, show, quiet, text_column, id_column,
-         workers, cluster, resume):
+         workers, cluster, resume, keep_duplicates):
     """Code news files (txt, html, jsonl, csv, warc, rss/atom, or directories of them) into the event store."""
     from .coder import Coder
     from .progress import Progress, estimate_total, wanted
@@ -46,7 +49,7 @@ def code(paths, db, out, date, actor_files, agent_files, show, quiet, text_colum
     paths = _sources(paths, text_column, id_column)
     show_progress = wanted(quiet)
     options = dict(db=db, out=out, date=date, coder=coder, keep_events=show, on_skip=print_skip,
-                   resume=resume)
+                   resume=resume, dedup=not keep_duplicates)
     from .store import StoreLockedError
 
     try:
@@ -64,7 +67,7 @@ def code(paths, db, out, date, actor_files, agent_files, show, quiet, text_colum
         _print_events([e.to_dict() for e in summary.run_events])
     if not quiet:
         click.echo(summary.line(), err=not show)
-    if summary.documents == 0 and summary.unchanged == 0:
+    if summary.documents == 0 and summary.unchanged == 0 and summary.duplicates == 0:
         raise click.ClickException("nothing could be read from the given paths")
 
 

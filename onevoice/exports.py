@@ -1,7 +1,8 @@
 """Exports in the formats other event-data tools read: GDELT 2.0, ICEWS, PLOVER, and our own.
 
 `export()` is the one entry point for `onevoice export`. JSONL, CSV and Parquet keep our event
-record as it is (see `Store.export_events`); GDELT 2.0 and ICEWS are tab-separated files in
+record as it is, followed by its story's num_mentions, num_sources and num_articles (see
+`Store.export_events`, `Store.story_counts`); GDELT 2.0 and ICEWS are tab-separated files in
 those projects' column orders, so existing loaders read them; PLOVER is one JSON object per line.
 """
 from __future__ import annotations
@@ -14,7 +15,6 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .ontology import Ontology
-from .schema import EVENT_FIELDS
 from .tsv import DATA_DIR, read_tsv
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt", "icews", "plover")
@@ -125,6 +125,12 @@ def _num(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
+def _story_counts(ev: dict[str, Any]) -> list[int]:
+    """NumMentions, NumSources, NumArticles: the event's story with its copies (see
+    `Store.story_counts`); 1, 1, 1 for an event of one article that no other outlet carried."""
+    return [int(ev.get(name) or 1) for name in ("num_mentions", "num_sources", "num_articles")]
+
+
 def gdelt_row(ev: dict[str, Any], tables: Tables, added: datetime | None = None) -> list[str]:
     """One event as GDELT 2.0's 61 columns; location and tone columns stay empty."""
     day = _day(ev.get("date")) or _day(ev.get("doc_date"))
@@ -142,7 +148,7 @@ def gdelt_row(ev: dict[str, Any], tables: Tables, added: datetime | None = None)
                 tables.gdelt_code(parts.country), parts.known_group, "", "", "", *types]
     row += [int((ev.get("sentence_index") or 0) < LEAD_SENTENCES), code, code[:3], ev["root"],
             ev["quad_class"], _num(ev["goldstein"]),
-            1, 1, 1,  # one sentence of one article: one mention, one source, one article
+            *_story_counts(ev),
             ""]       # AvgTone: not measured
     for _ in range(3):  # Actor1Geo, Actor2Geo, ActionGeo: type 0 means no location, as GDELT writes it
         row += [0, "", "", "", "", "", "", ""]
@@ -214,7 +220,8 @@ def plover_record(ev: dict[str, Any], tables: Tables) -> dict[str, Any]:
 
 def write_rows(rows: Iterable[dict[str, Any]], path: str | Path, fmt: str,
                tables: Tables | None = None) -> int:
-    """Write event dicts (EVENT_FIELDS, plus `coded_at` when known) as gdelt, icews or plover."""
+    """Write event dicts (EVENT_FIELDS, plus the story's num_mentions, num_sources and
+    num_articles and `coded_at` when known) as gdelt, icews or plover."""
     if fmt not in ("gdelt", "icews", "plover"):
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     tables = tables or Tables.load()
@@ -237,11 +244,9 @@ def write_rows(rows: Iterable[dict[str, Any]], path: str | Path, fmt: str,
 
 
 def _store_rows(store, where: str | None, params: list | None) -> Iterator[dict[str, Any]]:
-    """Stored events with their document's coded_at, streamed in Arrow batches."""
-    cols = ", ".join(f"ev.{c}" for c in EVENT_FIELDS)
-    sql = (f"WITH ev AS (SELECT * FROM events{f' WHERE {where}' if where else ''}) "
-           f"SELECT {cols}, d.coded_at FROM ev LEFT JOIN documents d ON d.doc_id = ev.doc_id "
-           "ORDER BY ev.doc_id, ev.sentence_index, ev.id")
+    """Stored events with their story's counts and their document's coded_at, streamed in
+    Arrow batches."""
+    sql = store._events_sql(where, None, coded_at=True)
     reader = store.con.sql(sql, params=params or None).to_arrow_reader(batch_size=50_000)
     for batch in reader:
         yield from batch.to_pylist()

@@ -68,12 +68,14 @@ class Progress:
         if self._bar is None:
             return
         seconds = max(time.perf_counter() - self._started, 1e-9)
-        done = summary.documents + summary.skipped + summary.unchanged
+        done = summary.documents + summary.skipped + summary.unchanged + summary.duplicates
         counts = (f"{done}{'/' + str(self.total) if self.total else ''} docs "
                   f"{summary.documents / seconds:.1f}/s · {summary.sentences / seconds:.0f} sentences/s"
                   f" · {summary.events} events · {summary.skipped} skipped")
         if summary.unchanged:
             counts += f" · {summary.unchanged} unchanged"
+        if summary.duplicates:
+            counts += f" · {summary.duplicates} copies"
         self._bar.update(self._task, completed=done, counts=counts)
 
     def __exit__(self, *exc) -> None:

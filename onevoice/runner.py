@@ -5,6 +5,13 @@ worker processes (each loads the model once) and come back in input order; the p
 writes to DuckDB, in batches, so an interrupted run keeps everything up to its last batch.
 Re-coding a document replaces its rows; a resumed run skips documents already coded from the
 same text by the same coder and lexicons.
+
+Before a document goes to a worker, the parent checks its fingerprint (`dedup`) against the
+stories seen so far, in this run or stored in the database by an earlier one (the index is
+rebuilt from the stored fingerprints when the run starts). A copy of one of them (the same wire
+story from another outlet, an exact or near duplicate) is not coded: it is recorded in the
+`duplicates` table against its original, in the same batch as the documents before it, and
+counts towards the original's NumArticles and NumSources. `dedup=False` codes every copy.
 """
 from __future__ import annotations
 
@@ -18,8 +25,9 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .dedup import Duplicate, DuplicateIndex, Fingerprint, story_fingerprint
 from .documents import Document, Skipped, read_paths
-from .schema import Event
+from .schema import EVENT_FIELDS, Event
 
 CHUNK = 32         # documents per task: enough for spaCy to batch, small enough to balance
 IN_FLIGHT = 3      # tasks queued per worker: keeps workers busy, bounds memory
@@ -33,15 +41,19 @@ class RunSummary:
     skipped: int = 0
     unchanged: int = 0
     unchanged_ids: list[str] = field(default_factory=list)
+    duplicates: int = 0        # copies of a story seen before, found now and not coded
+    original_ids: list[str] = field(default_factory=list)  # stories that copies met repeat
     seconds: float = 0.0
     skipped_items: list[Skipped] = field(default_factory=list)
     run_events: list[Event] = field(default_factory=list)
 
     def line(self) -> str:
         rate = self.sentences / self.seconds if self.seconds else 0.0
+        copies = f", {self.duplicates} copies of earlier stories" if self.duplicates else ""
         kept = f", {self.unchanged} unchanged (already coded)" if self.unchanged else ""
         return (f"{self.documents} documents, {self.sentences} sentences, {self.events} events, "
-                f"{self.skipped} skipped{kept}, {self.seconds:.1f} s ({rate:.0f} sentences/s)")
+                f"{self.skipped} skipped{copies}{kept}, {self.seconds:.1f} s "
+                f"({rate:.0f} sentences/s)")
 
 
 # -- worker side: one Coder per process, built from the pickled settings on first use -------
@@ -105,12 +117,13 @@ def code_paths(paths: Iterable[str | Path], db: str | Path = "onevoice.duckdb",
                batch_size: int = 200, keep_events: bool = False,
                on_skip: Callable[[Skipped], None] | None = None, workers: int = 1,
                resume: bool = True, progress=None, executor=None,
-               chunk_size: int = CHUNK) -> RunSummary:
+               chunk_size: int = CHUNK, dedup: bool = True) -> RunSummary:
     """Code every document under `paths` into the DuckDB file `db` (and `out`, if given).
 
     `workers` > 1 codes on that many processes (a small input stays in this one);
     `executor` (anything with `submit`, e.g. a dask Client) replaces them. `progress` gets
-    `update(summary)` after every chunk.
+    `update(summary)` after every chunk. With `dedup` (the default) a copy of a story already
+    seen is recorded, not coded; `out` and `run_events` then hold each story's events once.
     """
     from .coder import Coder
     from .store import Store, write_events_file
@@ -123,6 +136,7 @@ def code_paths(paths: Iterable[str | Path], db: str | Path = "onevoice.duckdb",
     keep = keep_events or out is not None
     with Store(db) as store:
         known = _up_to_date(store, coder) if resume else {}
+        stories = _Stories(store, dedup, resume)
         run_id = store.start_run(coder.version)
         writer = _Writer(store, coder, batch_size)
         items = read_paths(paths, default_date=date)
@@ -136,11 +150,14 @@ def code_paths(paths: Iterable[str | Path], db: str | Path = "onevoice.duckdb",
         in_flight = max(1, workers) * IN_FLIGHT
         pending: deque = deque()
         try:
-            for chunk, skips in _chunks(items, chunk_size, known, summary):
-                for skip in skips:
+            for batch in _chunks(items, chunk_size, known, summary, stories):
+                for skip in batch.skips:
                     _skipped(summary, writer, skip, on_skip)
-                if chunk:
-                    pending.append((chunk, executor.submit(code_chunk, key, chunk)))
+                writer.fingerprints.update(batch.backfill)
+                if batch.docs:
+                    pending.append((batch, executor.submit(code_chunk, key, batch.docs)))
+                elif batch.copies:
+                    pending.append((batch, InProcess.Done([])))
                 while len(pending) >= in_flight:
                     _collect(pending.popleft(), summary, writer, keep, on_skip)
                 if progress is not None:
@@ -154,19 +171,24 @@ def code_paths(paths: Iterable[str | Path], db: str | Path = "onevoice.duckdb",
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
             _coders.pop(key, None)
-        if keep and summary.unchanged_ids:
-            summary.run_events.extend(_stored_events(store, summary.unchanged_ids))
+        if keep:  # stories this run read but did not code: unchanged ones and copies' originals
+            stored = [i for i in dict.fromkeys(summary.unchanged_ids + summary.original_ids)
+                      if i not in writer.coded]
+            if stored:
+                summary.run_events.extend(_stored_events(store, stored))
+        counts = store.story_counts({e.doc_id for e in summary.run_events}) if out else None
         summary.seconds = time.perf_counter() - started
-        store.finish_run(run_id, summary.documents, summary.sentences, summary.events, summary.skipped)
+        store.finish_run(run_id, summary.documents, summary.sentences, summary.events,
+                         summary.skipped, summary.duplicates)
     if out is not None:
-        write_events_file(summary.run_events, out)
+        write_events_file(summary.run_events, out, counts=counts)
     return summary
 
 
 def _stored_events(store, doc_ids: list[str]) -> list[Event]:
     """Events of documents a resumed run left unchanged, so --out and --show still hold them."""
     marks = ",".join("?" * len(doc_ids))
-    frame = store.events_frame(where=f"doc_id IN ({marks})", params=list(doc_ids))
+    frame = store.events_frame(where=f"doc_id IN ({marks})", params=list(doc_ids))[EVENT_FIELDS]
     frame = frame.astype(object).where(frame.notna(), None)
     out = []
     for row in frame.to_dict("records"):
@@ -177,42 +199,116 @@ def _stored_events(store, doc_ids: list[str]) -> list[Event]:
     return out
 
 
+class _Stories:
+    """The parent's view of the stories seen so far: which incoming document copies one.
+
+    The index starts with the fingerprints of the documents stored by earlier runs, in the
+    order they were stored; copies recorded by earlier runs are known by text hash, so a
+    re-run finds them unchanged without fingerprinting them again.
+    """
+
+    def __init__(self, store, dedup: bool, resume: bool):
+        self.dedup = dedup
+        self.index = DuplicateIndex()
+        self.copies: dict[str, tuple[str | None, str]] = {}
+        self.unprinted: set[str] = set()   # stored documents without a fingerprint
+        if not dedup:
+            return
+        if resume:
+            self.copies = store.copy_hashes()
+        for doc_id, blob in store.fingerprints():
+            if blob is None:
+                self.unprinted.add(doc_id)
+            else:
+                self.index.add(doc_id, Fingerprint.from_bytes(blob))
+
+
+@dataclass
+class _Batch:
+    """What the parent makes of a chunk of input, in input order."""
+
+    docs: list[Document] = field(default_factory=list)          # to code
+    fingerprints: dict[str, bytes | None] = field(default_factory=dict)  # of docs
+    copies: list[tuple[Document, Duplicate]] = field(default_factory=list)
+    skips: list[Skipped] = field(default_factory=list)
+    backfill: dict[str, bytes] = field(default_factory=dict)    # unchanged docs' fingerprints
+
+    def full(self, size: int) -> bool:
+        return len(self.docs) >= size or len(self.skips) >= size or len(self.copies) >= size
+
+
 def _chunks(items: Iterator[Document | Skipped], size: int, known: dict[str, str],
-            summary: RunSummary) -> Iterator[tuple[list[Document], list[Skipped]]]:
-    """Chunks of documents to code, with the unreadable records met on the way; documents
-    already coded from the same text are counted as unchanged and left out."""
+            summary: RunSummary, stories: _Stories) -> Iterator[_Batch]:
+    """Chunks of documents to code, with the unreadable records and the copies met on the way;
+    documents already coded from the same text, and copies already recorded from the same
+    text, are counted as unchanged and left out."""
     from .store import text_hash
 
-    chunk: list[Document] = []
-    skips: list[Skipped] = []
+    batch = _Batch()
     for item in items:
         if isinstance(item, Skipped):
-            skips.append(item)
-        elif known and known.get(item.id) == text_hash(item):
-            summary.unchanged += 1
-            summary.unchanged_ids.append(item.id)
+            batch.skips.append(item)
         else:
-            chunk.append(item)
-        if len(chunk) >= size or len(skips) >= size:
-            yield chunk, skips
-            chunk, skips = [], []
-    if chunk or skips:
-        yield chunk, skips
+            _place(item, text_hash(item) if known or stories.copies else None, known, summary,
+                   stories, batch)
+        if batch.full(size):
+            yield batch
+            batch = _Batch()
+    if batch.docs or batch.skips or batch.copies or batch.backfill:
+        yield batch
+
+
+def _place(doc: Document, digest: str | None, known: dict[str, str], summary: RunSummary,
+           stories: _Stories, batch: _Batch) -> None:
+    """Count `doc` as unchanged, record it as a copy, or put it in the batch to code."""
+    if digest is not None and known.get(doc.id) == digest:
+        summary.unchanged += 1
+        summary.unchanged_ids.append(doc.id)
+        if doc.id in stories.unprinted:  # stored before fingerprints were: index it now
+            stories.unprinted.discard(doc.id)
+            fp = story_fingerprint(doc.text)
+            if fp is not None:
+                stories.index.add(doc.id, fp)
+                batch.backfill[doc.id] = fp.to_bytes()
+        return
+    copy = stories.copies.get(doc.id)
+    if digest is not None and copy is not None and copy[0] == digest:
+        summary.unchanged += 1
+        summary.original_ids.append(copy[1])
+        return
+    fp = story_fingerprint(doc.text)
+    found = stories.index.add(doc.id, fp) if stories.dedup and fp is not None else None
+    if found is not None:
+        summary.duplicates += 1
+        summary.original_ids.append(found.of)
+        batch.copies.append((doc, found))
+    else:
+        batch.docs.append(doc)
+        batch.fingerprints[doc.id] = fp.to_bytes() if fp is not None else None
 
 
 def _collect(entry, summary: RunSummary, writer: "_Writer", keep: bool, on_skip) -> None:
-    docs, future = entry
-    for doc, result in zip(docs, future.result()):
+    batch, future = entry
+    for doc, result in zip(batch.docs, future.result()):
         if isinstance(result, str):
+            writer.failed.add(doc.id)
             _skipped(summary, writer, Skipped(doc.path or doc.id, doc.line, result), on_skip)
             continue
         n_sentences, events = result
         summary.documents += 1
         summary.sentences += n_sentences
         summary.events += len(events)
-        writer.add(doc, n_sentences, events)
+        writer.add(doc, n_sentences, events, batch.fingerprints.get(doc.id))
         if keep:
             summary.run_events.extend(events)
+    for doc, found in batch.copies:  # after the documents they copy: same batch or a later one
+        if found.of in writer.failed:
+            summary.duplicates -= 1
+            _skipped(summary, writer, Skipped(doc.path or doc.id, doc.line,
+                                              f"copy of {found.of}, which could not be coded"),
+                     on_skip)
+        else:
+            writer.add_copy(doc, found)
 
 
 def _skipped(summary: RunSummary, writer: "_Writer", item: Skipped, on_skip) -> None:
@@ -224,27 +320,44 @@ def _skipped(summary: RunSummary, writer: "_Writer", item: Skipped, on_skip) -> 
 
 
 class _Writer:
-    """Batches for the store: documents with their events, written together."""
+    """Batches for the store: documents with their events and the copies found among them,
+    written together."""
 
     def __init__(self, store, coder, batch_size: int):
         self.store, self.coder, self.batch_size = store, coder, batch_size
         self.docs: list[tuple[Document, int]] = []
         self.events: list[Event] = []
+        self.copies: list[tuple[Document, Duplicate]] = []
+        self.fingerprints: dict[str, bytes | None] = {}
         self.skipped: list[Skipped] = []
+        self.coded: set[str] = set()     # doc ids coded in this run
+        self.failed: set[str] = set()    # doc ids the coder failed on in this run
 
-    def add(self, doc: Document, n_sentences: int, events: list[Event]) -> None:
+    def add(self, doc: Document, n_sentences: int, events: list[Event],
+            fingerprint: bytes | None = None) -> None:
         self.docs.append((doc, n_sentences))
         self.events.extend(events)
-        if len(self.docs) >= self.batch_size:
+        self.fingerprints[doc.id] = fingerprint
+        self.coded.add(doc.id)
+        self._flush_when_full()
+
+    def add_copy(self, doc: Document, found: Duplicate) -> None:
+        self.copies.append((doc, found))
+        self._flush_when_full()
+
+    def _flush_when_full(self) -> None:
+        if len(self.docs) + len(self.copies) >= self.batch_size:
             self.flush()
 
     def flush(self) -> None:
-        if self.docs:
+        if self.docs or self.copies or any(v is not None for v in self.fingerprints.values()):
             self.store.write_batch(self.docs, self.events, self.coder.version,
-                                   self.coder.lexicon_version)
+                                   self.coder.lexicon_version, copies=self.copies,
+                                   fingerprints=self.fingerprints)
         if self.skipped:
             self.store.write_skipped(self.skipped)
-        self.docs, self.events, self.skipped = [], [], []
+        self.docs, self.events, self.copies, self.skipped = [], [], [], []
+        self.fingerprints = {}
 
 
 def _up_to_date(store, coder) -> dict[str, str]:

@@ -75,7 +75,8 @@ def test_export_and_query(coded, tmp_path):
     out = tmp_path / "e.csv"
     res = CliRunner().invoke(main, ["export", "--db", str(db), "--out", str(out)])
     assert res.exit_code == 0, res.output
-    assert out.read_text().splitlines()[0].split(",") == EVENT_FIELDS
+    assert out.read_text().splitlines()[0].split(",") == EVENT_FIELDS + [
+        "num_mentions", "num_sources", "num_articles"]
     res = CliRunner().invoke(main, ["query", "select count(*) as n from events where source like 'CHN%'",
                                     "--db", str(db), "--format", "jsonl"])
     assert res.exit_code == 0 and json.loads(res.output.splitlines()[0])["n"] > 0
@@ -102,3 +103,39 @@ def test_extract_shows_what_code_sees():
     doc = json.loads(res.output)
     assert doc["title"].startswith("US Envoy Urges China")
     assert "Breaking News" not in doc["text"]
+
+
+WIRE = Path(__file__).resolve().parent / "fixtures" / "wire_copies.jsonl"
+
+
+def test_code_records_copies_once_and_keep_duplicates_codes_them(tmp_path):
+    from onevoice.exports import GDELT_COLUMNS
+
+    db, out = tmp_path / "w.duckdb", tmp_path / "w.jsonl"
+    res = CliRunner().invoke(main, ["code", str(WIRE), "--db", str(db), "--workers", "1",
+                                    "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "3 documents" in res.output and "3 copies of earlier stories" in res.output
+    rows = [json.loads(x) for x in out.read_text().splitlines()]
+    assert {r["doc_id"] for r in rows} == {"northwire-rail", "northwire-dam", "peru-mines"}
+    gdelt = tmp_path / "w.tsv"
+    res = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "gdelt", "--out",
+                                    str(gdelt), "--where", "doc_id = 'northwire-rail'"])
+    assert res.exit_code == 0, res.output
+    cols = [GDELT_COLUMNS.index(c) for c in ("NumMentions", "NumSources", "NumArticles")]
+    lines = [line.split("\t") for line in gdelt.read_text().splitlines()]
+    assert lines and {tuple(line[i] for i in cols) for line in lines} == {("4", "3", "4")}
+
+    res = CliRunner().invoke(main, ["code", str(WIRE), "--db", str(db), "--workers", "1",
+                                    "--show"])
+    assert res.exit_code == 0, res.output
+    assert "6 unchanged" in res.output and "copies of earlier" not in res.output
+    assert "northwire-rail" in res.output and "coastherald-rail" not in res.output
+
+    res = CliRunner().invoke(main, ["code", str(WIRE), "--db", str(tmp_path / "all.duckdb"),
+                                    "--workers", "1", "--keep-duplicates"])
+    assert res.exit_code == 0, res.output
+    assert res.output.strip().startswith("6 documents") and "copies" not in res.output
+    res = CliRunner().invoke(main, ["query", "select count(*) as n from duplicates", "--db",
+                                    str(tmp_path / "all.duckdb"), "--format", "jsonl"])
+    assert json.loads(res.output.splitlines()[0])["n"] == 0

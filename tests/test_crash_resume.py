@@ -26,6 +26,7 @@ from onevoice.store import Store
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews.jsonl"
 N_DOCS = 60
+COPIED = (5, 17, 29, 41, 53)   # documents republished further on in the corpus, not coded again
 ONEVOICE = [sys.executable, "-m", "onevoice.cli"]
 RUN_SECONDS = 180  # one full run of the corpus, with room for a busy machine
 
@@ -53,13 +54,19 @@ def invented_corpus(n: int) -> list[dict]:
 
 
 def write_corpus(path: Path, n: int = N_DOCS) -> Path:
-    """The first `n` Wikinews articles when ../shared has them, else invented ones."""
+    """The first `n` Wikinews articles when ../shared has them, else invented ones; each of
+    COPIED republished three documents later, exactly or under a byline."""
     if WIKINEWS.exists():
         with WIKINEWS.open(encoding="utf-8") as f:
-            lines = [next(f) for _ in range(n)]
-        path.write_text("".join(lines), encoding="utf-8")
+            docs = [json.loads(next(f)) for _ in range(n)]
     else:
-        path.write_text("".join(json.dumps(d) + "\n" for d in invented_corpus(n)), encoding="utf-8")
+        docs = invented_corpus(n)
+    for k, i in enumerate(reversed(COPIED)):
+        copy = dict(docs[i], id=f"{docs[i]['id']}-copy", source="Another outlet")
+        if k % 2:
+            copy["text"] = "By Staff Writer\n\n" + copy["text"]
+        docs.insert(i + 4, copy)
+    path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
     return path
 
 
@@ -89,11 +96,13 @@ EVENT_KEY = "id, doc_id, sentence_index, source, target, code"
 
 
 def snapshot(db: Path) -> dict:
-    """Events as sorted key tuples, documents with their event counts, per the stored rows."""
+    """Events as sorted key tuples, documents with their event counts, copies with their
+    originals, per the stored rows."""
     with duckdb.connect(str(db), read_only=True) as con:
         events = sorted(con.execute(f"SELECT {EVENT_KEY} FROM events").fetchall())
         docs = dict(con.execute("SELECT doc_id, n_events FROM documents").fetchall())
-    return {"events": events, "documents": docs}
+        copies = dict(con.execute("SELECT doc_id, of_doc_id FROM duplicates").fetchall())
+    return {"events": events, "documents": docs, "duplicates": copies}
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +117,7 @@ def reference_run(corpus: Path) -> tuple[dict, float]:
     run_to_end(corpus, db)
     ref = snapshot(db)
     assert len(ref["documents"]) == N_DOCS and ref["events"], "the reference run coded nothing"
+    assert len(ref["duplicates"]) == len(COPIED), "the republished documents were coded"
     return ref, time.monotonic() - started
 
 
@@ -160,6 +170,8 @@ def check_partial(db: Path, ref: dict) -> int:
     for row in got["events"]:
         by_doc.setdefault(row[1], []).append(row)
     assert set(by_doc) <= set(got["documents"]), "events without their document"
+    assert got["duplicates"].items() <= ref["duplicates"].items()
+    assert set(got["duplicates"].values()) <= set(got["documents"]), "copies without their original"
     for doc_id, n_events in got["documents"].items():
         want = [r for r in ref["events"] if r[1] == doc_id]
         assert sorted(by_doc.get(doc_id, [])) == want, f"{doc_id}: events differ from the reference"
@@ -185,6 +197,7 @@ def kill_and_resume(point: str, corpus: Path, reference: tuple[dict, float], db:
     got = snapshot(db)
     assert got["events"] == ref["events"]
     assert got["documents"] == ref["documents"]
+    assert got["duplicates"] == ref["duplicates"]
     CRASHES.append({"point": point, "killed": killed, "documents_kept": kept, "survived": True})
 
 

@@ -64,7 +64,7 @@ def test_fingerprint_is_stable_across_processes_and_serialises():
                              env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
         assert out == fp.to_bytes().hex()
     assert Fingerprint.from_bytes(fp.to_bytes()) == fp
-    assert len(fp.to_bytes()) == 16 + 4 * 128
+    assert len(fp.to_bytes()) == 16 + 4 * 256
 
 
 def test_short_and_empty_texts():
@@ -111,3 +111,55 @@ def test_many_distinct_documents_no_false_matches():
 ])
 def test_small_edits_stay_near(edit):
     assert fingerprint(WIRE).similarity(fingerprint(edit(WIRE))) >= 0.8
+
+
+def test_words_match_the_regex_definition():
+    import re
+    import unicodedata
+
+    texts = [WIRE, "Don’t panic — “Ärger” im Café, naïve façade; İstanbul’s ﬁrst snake_case 42nd…",
+             "Ｆｕｌｌ width, non\u00a0breaking space, tab\tand ½ + ² and 東京 talks", "", "...!",
+             "Ελλάδα και Κύπρος; Россия и Китай: «переговоры»"]
+    for text in texts:
+        want = re.findall(r"\w+", unicodedata.normalize("NFKC", text).lower())
+        assert normalize(text) == want, text
+
+
+def test_estimates_are_unbiased_with_binomial_spread():
+    """Over many pairs, (estimate - true Jaccard) / its binomial standard deviation has mean
+    about 0 and spread about 1: the slots behave as independent hash functions."""
+    import math
+
+    from onevoice.dedup import PERMUTATIONS
+
+    rng = random.Random(11)
+    vocab = sorted(set(normalize(WIRE + " " + OTHER)))
+    z = []
+    for _ in range(300):
+        words = [rng.choice(vocab) for _ in range(rng.randint(60, 400))]
+        cut = rng.randint(len(words) * 2 // 3, len(words))
+        tail = [rng.choice(vocab) for _ in range(rng.randint(0, 10))]
+        other = words[rng.randint(0, 8):cut] + tail
+        sa = {tuple(words[i:i + 5]) for i in range(len(words) - 4)}
+        sb = {tuple(other[i:i + 5]) for i in range(len(other) - 4)}
+        true = len(sa & sb) / len(sa | sb)
+        if not 0.05 < true < 0.95:
+            continue
+        est = fingerprint(" ".join(words)).similarity(fingerprint(" ".join(other)))
+        z.append((est - true) / math.sqrt(true * (1 - true) / PERMUTATIONS))
+    mean = sum(z) / len(z)
+    spread = math.sqrt(sum((v - mean) ** 2 for v in z) / len(z))
+    assert len(z) > 200 and abs(mean) < 0.2 and 0.8 < spread < 1.2, (len(z), mean, spread)
+
+
+def test_story_fingerprint_leaves_out_short_texts():
+    from onevoice.dedup import MIN_WORDS, story_fingerprint
+
+    assert story_fingerprint("Talks resumed on Monday.") is None
+    long_enough = " ".join(["word"] * MIN_WORDS)
+    assert story_fingerprint(long_enough) == fingerprint(long_enough)
+
+
+def test_very_long_text_is_fingerprinted_in_blocks():
+    long = " ".join([WIRE] * 40)   # more shingles than one block
+    assert fingerprint(long).similarity(fingerprint(long + " A last line.")) >= 0.9

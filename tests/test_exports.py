@@ -11,7 +11,7 @@ from onevoice.documents import Document
 from onevoice.exports import (GDELT_COLUMNS, ICEWS_COLUMNS, Tables, export, numeric_id,
                               write_rows)
 from onevoice.schema import EVENT_FIELDS, Event, event_id
-from onevoice.store import Store
+from onevoice.store import EXPORT_FIELDS, Store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 COLUMN_LIST = SHARED / "ref" / "gdelt_event_columns.tsv"
@@ -152,12 +152,13 @@ def test_plover_export(store, tmp_path):
 def test_own_formats(store, tmp_path, fmt):
     out = tmp_path / f"out.{fmt}"
     assert export(store, out, where="quad_class >= ?", params=[2]) == 2
+    assert EXPORT_FIELDS == EVENT_FIELDS + ["num_mentions", "num_sources", "num_articles"]
     if fmt == "parquet":
-        assert pq.read_table(out).column_names == EVENT_FIELDS
+        assert pq.read_table(out).column_names == EXPORT_FIELDS
     elif fmt == "csv":
-        assert next(csv.reader(out.open())) == EVENT_FIELDS
+        assert next(csv.reader(out.open())) == EXPORT_FIELDS
     else:
-        assert list(json.loads(out.read_text().splitlines()[0])) == EVENT_FIELDS
+        assert list(json.loads(out.read_text().splitlines()[0])) == EXPORT_FIELDS
 
 
 def test_write_rows_from_memory(tmp_path):
@@ -196,3 +197,37 @@ def test_cli_export_formats(store, tmp_path):
     assert r.exit_code != 0 and "no_such_column" in r.output
     r = runner.invoke(main, ["export", "--db", path, "--out", str(tmp_path / "x.unknown")])
     assert r.exit_code != 0 and "cannot tell the format" in r.output
+
+
+def test_gdelt_counts_come_from_the_story_copies(store, tmp_path):
+    from onevoice.dedup import Duplicate
+
+    def copy(doc_id, source, exact=False):
+        return (Document(id=doc_id, text="x", source=source, url=f"https://{doc_id}.example/1"),
+                Duplicate("a", 1.0 if exact else 0.91, exact))
+
+    other = make(doc="b", i=0, code="190", root="19", quad=4, goldstein=-10.0)
+    store.write_batch([(Document(id="b", text="y"), 1)], [other], "c1", "l1",
+                      copies=[copy("a2", "Harbour News"), copy("a3", "Harbour News", exact=True),
+                              copy("a4", None)])
+    out = tmp_path / "g.tsv"
+    assert export(store, out, fmt="gdelt") == 4
+    counts = {r[G["GLOBALEVENTID"]]: (r[G["NumMentions"]], r[G["NumSources"]], r[G["NumArticles"]])
+              for r in read_tsv(out)}
+    # story a: its own article (no source, example.org) + Harbour News twice + a4.example
+    assert counts[str(numeric_id(make().id))] == ("4", "3", "4")
+    assert counts[str(numeric_id(other.id))] == ("1", "1", "1")
+    assert export(store, tmp_path / "few.tsv", fmt="gdelt", where="num_articles > 1") == 3
+    jsonl = tmp_path / "e.jsonl"
+    export(store, jsonl)
+    rows = [json.loads(x) for x in jsonl.read_text().splitlines()]
+    assert [(r["doc_id"], r["num_articles"]) for r in rows] == [("a", 4)] * 3 + [("b", 1)]
+
+
+def test_gdelt_counts_from_memory_default_to_one(tmp_path):
+    rows = [dict(make().to_dict(), num_mentions=5, num_sources=2, num_articles=5),
+            make(i=1).to_dict()]
+    write_rows(rows, tmp_path / "m.tsv", "gdelt")
+    got = [(r[G["NumMentions"]], r[G["NumSources"]], r[G["NumArticles"]])
+           for r in read_tsv(tmp_path / "m.tsv")]
+    assert got == [("5", "2", "5"), ("1", "1", "1")]

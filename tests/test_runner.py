@@ -67,15 +67,19 @@ def test_candidate_filter_passes_every_sentence_the_resolver_takes(coder):
     """The filter must never drop a sentence that the parse would code."""
     from onevoice.actors.resolve import DocContext
 
+    from onevoice.nlp import ACTOR_WORDS
+
     for _, text in ARTICLES + [("sample", SAMPLE.read_text())]:
-        ctx, names = DocContext(date="2006-07-07"), set()
+        ctx, names, actor_seen = DocContext(date="2006-07-07"), set(), False
         for para in [" ".join(p.split()) for p in text.split("\n") if p.strip()]:
             parsed = coder.nlp(para)
             found = coder.resolver.analyse(parsed, ctx)
             for sent in parsed.sents:
                 words = [t.lower_ for t in sent]
+                kind = coder.candidates(words, [coder.candidates.shape(t.text) for t in sent])
+                actor_seen = actor_seen or kind == ACTOR_WORDS
                 if found.has_candidate(sent):
-                    assert coder.candidates(words) or not names.isdisjoint(words), sent.text
+                    assert (kind and actor_seen) or not names.isdisjoint(words), sent.text
                     names.update(t.lower_ for t in sent[1:] if t.text[:1].isupper())
                     found.prime(sent)
                     coder.extractor.extract(sent, found)
@@ -189,3 +193,171 @@ def test_resumed_run_still_writes_the_events_of_unchanged_documents(tmp_path):
     again = code_paths([sample], db=db, out=tmp_path / "b.jsonl", date="2006-07-07", workers=1)
     assert again.unchanged == 1
     assert (tmp_path / "b.jsonl").read_text().count("\n") == first.events > 0
+
+
+# --- copies of a story: coded once, counted as articles and sources ------------------------
+
+WIRE = Path(__file__).resolve().parent / "fixtures" / "wire_copies.jsonl"
+RAIL = "northwire-rail"
+RAIL_COPIES = {"coastherald-rail": False, "laketimes-rail": False, "coastherald-rail-2": True}
+ORIGINALS = {RAIL, "northwire-dam", "peru-mines"}
+
+
+def tables(db) -> dict:
+    """Every stored row that a run decides (timestamps left out), for comparing runs."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            "documents": sorted(con.execute(
+                "SELECT doc_id, n_sentences, n_events, text_hash, fingerprint FROM documents"
+            ).fetchall()),
+            "events": sorted(con.execute("SELECT id, doc_id, code, source, target FROM events")
+                             .fetchall()),
+            "duplicates": sorted(con.execute(
+                "SELECT doc_id, of_doc_id, similarity, exact, source, url, path, line, text_hash "
+                "FROM duplicates").fetchall()),
+        }
+    finally:
+        con.close()
+
+
+def wire_lines() -> list[dict]:
+    return [json.loads(line) for line in WIRE.read_text().splitlines()]
+
+
+def test_copies_are_recorded_not_coded(coder, tmp_path):
+    from onevoice.store import Store
+
+    db = tmp_path / "w.duckdb"
+    run = code_paths([WIRE], db=db, coder=coder, keep_events=True)
+    assert (run.documents, run.duplicates, run.unchanged, run.skipped) == (3, 3, 0, 0)
+    assert "3 copies of earlier stories" in run.line()
+    assert {e.doc_id for e in run.run_events} == ORIGINALS
+    stored = tables(db)
+    assert {d[0] for d in stored["documents"]} == ORIGINALS
+    assert all(d[4] is not None and len(d[4]) == 16 + 4 * 256 for d in stored["documents"])
+    assert {e[1] for e in stored["events"]} == ORIGINALS
+    copies = {row[0]: row for row in stored["duplicates"]}
+    assert set(copies) == set(RAIL_COPIES)
+    for doc_id, exact in RAIL_COPIES.items():
+        _, of, similarity, is_exact, *_ = copies[doc_id]
+        assert of == RAIL and is_exact == exact
+        assert similarity == 1.0 if exact else 0.8 <= similarity < 1.0
+    assert copies["laketimes-rail"][4:8] == ("Lake Times", "https://laketimes.example/a/99",
+                                             str(WIRE), 4)
+    with Store(db, read_only=True) as store:
+        frame = store.events_frame()
+        rail = frame[frame.doc_id == RAIL]
+        assert len(rail) >= 3
+        assert set(rail.num_articles) == {4} and set(rail.num_mentions) == {4}
+        assert set(rail.num_sources) == {3}  # Northwire, Coast Herald (twice), Lake Times
+        others = frame[frame.doc_id != RAIL]
+        assert len(others) and set(others.num_articles) == set(others.num_sources) == {1}
+        assert store.story_counts() == {RAIL: (4, 3, 4)}
+
+
+def test_rerun_over_the_same_input_changes_nothing(coder, tmp_path):
+    db = tmp_path / "w.duckdb"
+    code_paths([WIRE], db=db, coder=coder)
+    before = tables(db)
+    again = code_paths([WIRE], db=db, coder=coder, out=tmp_path / "again.jsonl")
+    assert (again.documents, again.duplicates, again.unchanged) == (0, 0, 6)
+    assert "copies of earlier stories" not in again.line()
+    assert tables(db) == before
+    rows = [json.loads(x) for x in (tmp_path / "again.jsonl").read_text().splitlines()]
+    assert {r["doc_id"] for r in rows} == ORIGINALS  # each story's events once
+    assert {r["num_articles"] for r in rows if r["doc_id"] == RAIL} == {4}
+    everything = code_paths([WIRE], db=db, coder=coder, resume=False)
+    assert (everything.documents, everything.duplicates, everything.unchanged) == (3, 3, 0)
+    assert tables(db) == before
+
+
+def test_out_of_a_first_run_holds_each_story_once_with_its_counts(coder, tmp_path):
+    out = tmp_path / "first.jsonl"
+    run = code_paths([WIRE], db=tmp_path / "w.duckdb", coder=coder, out=out)
+    rows = [json.loads(x) for x in out.read_text().splitlines()]
+    assert len(rows) == run.events and {r["doc_id"] for r in rows} == ORIGINALS
+    counts = {(r["doc_id"], r["num_mentions"], r["num_sources"], r["num_articles"]) for r in rows}
+    assert counts == {(RAIL, 4, 3, 4), ("northwire-dam", 1, 1, 1), ("peru-mines", 1, 1, 1)}
+
+
+def test_copy_in_a_later_run_is_found_against_the_stored_story(coder, tmp_path):
+    db = tmp_path / "w.duckdb"
+    lines = wire_lines()
+    first, later = tmp_path / "first.jsonl", tmp_path / "later.jsonl"
+    first.write_text("".join(json.dumps(r) + "\n" for r in lines if r["id"] == RAIL))
+    code_paths([first], db=db, coder=coder)
+    later.write_text("".join(json.dumps(r) + "\n" for r in lines if r["id"] != RAIL))
+    run = code_paths([later], db=db, coder=coder)
+    assert (run.documents, run.duplicates) == (2, 3)
+    assert {r[0]: r[1] for r in tables(db)["duplicates"]} == {d: RAIL for d in RAIL_COPIES}
+
+
+def test_keep_duplicates_codes_every_copy(coder, tmp_path):
+    from onevoice.store import Store
+
+    db = tmp_path / "w.duckdb"
+    run = code_paths([WIRE], db=db, coder=coder, dedup=False)
+    assert (run.documents, run.duplicates) == (6, 0)
+    stored = tables(db)
+    assert len(stored["documents"]) == 6 and stored["duplicates"] == []
+    assert {e[1] for e in stored["events"]} == ORIGINALS | set(RAIL_COPIES)
+    # over a store with copies recorded, the copies become coded documents
+    deduped = tmp_path / "d.duckdb"
+    code_paths([WIRE], db=deduped, coder=coder)
+    run = code_paths([WIRE], db=deduped, coder=coder, dedup=False)
+    assert (run.documents, run.unchanged) == (3, 3)
+    assert tables(deduped)["duplicates"] == [] and len(tables(deduped)["documents"]) == 6
+    with Store(deduped, read_only=True) as store:
+        assert set(store.events_frame()["num_articles"]) == {1}
+
+
+def test_a_store_coded_without_fingerprints_learns_them(coder, tmp_path):
+    db = tmp_path / "w.duckdb"
+    lines = wire_lines()
+    first, later = tmp_path / "first.jsonl", tmp_path / "later.jsonl"
+    first.write_text("".join(json.dumps(r) + "\n" for r in lines if r["id"] in ORIGINALS))
+    code_paths([first], db=db, coder=coder)
+    con = duckdb.connect(str(db))  # as a store written before fingerprints were kept
+    con.execute("UPDATE documents SET fingerprint = NULL")
+    con.close()
+    again = code_paths([first], db=db, coder=coder)
+    assert again.unchanged == 3
+    assert all(d[4] is not None for d in tables(db)["documents"])
+    later.write_text("".join(json.dumps(r) + "\n" for r in lines if r["id"] in RAIL_COPIES))
+    run = code_paths([later], db=db, coder=coder)
+    assert (run.documents, run.duplicates) == (0, 3)
+    assert "3 copies of earlier stories" in run.line()
+
+
+def test_two_workers_record_the_same_copies(coder, tmp_path):
+    one = code_paths([WIRE], db=tmp_path / "one.duckdb", coder=coder)
+    two = code_paths([WIRE], db=tmp_path / "two.duckdb", coder=coder, workers=2, chunk_size=1,
+                     batch_size=1)
+    assert (two.documents, two.duplicates) == (one.documents, one.duplicates) == (3, 3)
+    a, b = tables(tmp_path / "one.duckdb"), tables(tmp_path / "two.duckdb")
+    assert a["events"] == b["events"] and a["duplicates"] == b["duplicates"]
+
+
+def test_short_texts_are_never_called_copies(coder, tmp_path):
+    src = write_jsonl(tmp_path / "short.jsonl", [("s1", "Iran condemned Israel."),
+                                                  ("s2", "Iran condemned Israel.")])
+    run = code_paths([src], db=tmp_path / "s.duckdb", coder=coder)
+    assert (run.documents, run.duplicates) == (2, 0)
+
+
+def test_a_copy_whose_original_could_not_be_coded_is_skipped(coder, tmp_path, monkeypatch):
+    real = coder.code_document
+
+    def fail_on_rail(doc):
+        if doc.id == RAIL:
+            raise RuntimeError("broken parse")
+        return real(doc)
+
+    monkeypatch.setattr(coder, "code_stream", lambda docs, batch_size=None: (_ for _ in ()).throw(
+        RuntimeError("batch failed")))
+    monkeypatch.setattr(coder, "code_document", fail_on_rail)
+    run = code_paths([WIRE], db=tmp_path / "w.duckdb", coder=coder)
+    assert (run.documents, run.duplicates, run.skipped) == (2, 0, 4)
+    assert sum("could not be coded" in s.reason for s in run.skipped_items) == 3
+    assert tables(tmp_path / "w.duckdb")["duplicates"] == []
