@@ -854,10 +854,11 @@ class EventExtractor:
         if self.lex.mode_phrases:
             lo = min(c.i for c in chain)
             lemmas = [x.lemma_.lower() for x in t.doc[max(lo - 3, t.sent.start):t.i + 1]]
-            for phrase, m in self.lex.mode_phrases:
-                n = len(phrase)
-                if any(tuple(lemmas[i:i + n]) == phrase for i in range(len(lemmas) - n + 1)):
-                    found.add(m)
+            by_first = self._phrases_by_first()
+            for i, lemma in enumerate(lemmas):
+                for phrase, m in by_first.get(lemma, ()):
+                    if tuple(lemmas[i:i + len(phrase)]) == phrase:
+                        found.add(m)
         if self._wished(t):
             found.add("hypothetical")
         if t.dep_ == "ROOT" and t.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children):
@@ -865,6 +866,16 @@ class EventExtractor:
         if not found:
             return None
         return max(found, key=MODE_RANK.get)
+
+    def _phrases_by_first(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """Mode phrases by their first lemma: a window is tested only against phrases that
+        start with its word."""
+        if getattr(self, "_by_first_for", None) != len(self.lex.mode_phrases):
+            self._by_first: dict[str, list] = {}
+            for phrase, m in self.lex.mode_phrases:
+                self._by_first.setdefault(phrase[0], []).append((phrase, m))
+            self._by_first_for = len(self.lex.mode_phrases)
+        return self._by_first
 
     def _wished(self, t) -> bool:
         """The act someone urges, demands, offers or threatens has not happened:
