@@ -360,3 +360,56 @@ def test_shared_party_names_are_not_given_one_country(orgs):
 def test_organization_prefixes_are_countries_or_international(orgs, country_by_code):
     for row in orgs:
         assert row["code"][:3] in set(country_by_code) | {"IGO", "NGO", "NGM", "IMG"}, row
+
+
+# state institutions named on their own: ministries, agencies, legislatures, courts, forces
+
+@pytest.mark.parametrize("form,code", [
+    ("Department of Homeland Security", "USAGOV"), ("DHS", "USAGOV"), ("FEMA", "USAGOV"),
+    ("Federal Reserve", "USAGOV"), ("USAID", "USAGOV"), ("OFAC", "USAGOV"), ("TSA", "USACOP"),
+    ("ICE", "USACOP"), ("FBI", "USACOP"), ("NSA", "USASPY"), ("Space Force", "USAMIL"),
+    ("House Intelligence Committee", "USALEG"), ("Senate Foreign Relations Committee", "USALEG"),
+    ("Home Office", "GBRGOV"), ("FCDO", "GBRGOV"), ("Met Police", "GBRCOP"), ("MI5", "GBRSPY"),
+    ("Crown Prosecution Service", "GBRJUD"), ("Investigative Committee", "RUSCOP"),
+    ("Russian Security Council", "RUSGOV"), ("Supreme Soviet", "SUNLEG"), ("Belarusian KGB", "BLRSPY"),
+    ("NPC", "CHNLEG"), ("CPPCC", "CHNLEG"), ("Central Military Commission", "CHNMIL"),
+    ("Western Theater Command", "CHNMIL"), ("People's Bank of China", "CHNGOV"),
+    ("Supreme People's Court", "CHNJUD"), ("Legislative Yuan", "TWNLEG"),
+    ("Supreme People's Assembly", "PRKLEG"), ("Unification Ministry", "KORGOV"),
+    ("House of Councillors", "JPNLEG"), ("Bank of Japan", "JPNGOV"), ("COGAT", "ISRMIL"),
+    ("Guardian Council", "IRNGOV"), ("Assembly of Experts", "IRNLEG"), ("Central Bureau of Investigation", "INDCOP"),
+    ("RAW", "INDSPY"), ("Majlis-e-Shoora", "PAKLEG"), ("TBMM", "TURLEG"), ("Diyanet", "TURGOV"),
+    ("Assemblée nationale", "FRALEG"), ("GIGN", "FRACOP"), ("Federal Constitutional Court", "DEUJUD"),
+    ("Federal Foreign Office", "DEUGOV"), ("Bundespolizei", "DEUCOP"), ("Carabinieri", "ITACOP"),
+    ("Guardia Civil", "ESPCOP"), ("National Anti-Corruption Bureau", "UKRCOP"), ("ZSU", "UKRMIL"),
+    ("Council of Representatives", "IRQLEG"), ("Department of State Services", "NGASPY"),
+    ("EFCC", "NGACOP"), ("SANDF", "ZAFMIL"), ("Philippine Drug Enforcement Agency", "PHLCOP"),
+    ("SEBIN", "VENSPY"), ("Supreme Federal Court", "BRAJUD"), ("EPPO", "IGOEUREECJUD"),
+    ("Africa CDC", "IGOAFRAFU"),
+])
+def test_key_state_institution_codes(orgs, form, code):
+    assert _org_codes(orgs)[form.lower()] == {code}, form
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Scotland Yard", "GBRCOP"), ("Diet", "JPNLEG"), ("Place Beauvau", "FRAGOV"), ("Farnesina", "ITAGOV"),
+    ("Yasenevo", "RUSSPY"), ("Fort Meade", "USASPY"), ("Kirya", "ISRMIL"), ("Senedd", "GBRLEG"),
+])
+def test_key_institution_seats(seats, text, code):
+    assert _seat_codes(seats)[text.lower()] == {code}
+
+
+def test_names_shared_by_states_are_not_given_one_country(orgs, seats):
+    """'National Assembly', 'Senate' or 'Supreme Court' exist in many states: they are role rows
+    in sectors.tsv and take the text's country."""
+    codes, seat_codes = _org_codes(orgs), _seat_codes(seats)
+    for form in ("national assembly", "senate", "house of representatives", "supreme court",
+                 "constitutional court", "interior ministry", "national guard", "state council",
+                 "house", "treasury", "metropolitan police", "cabinet office", "justice department",
+                 "national police", "federal police", "chamber of deputies", "people's assembly"):
+        assert form not in codes and form not in seat_codes, form
+
+
+def test_seat_and_organization_forms_do_not_overlap(orgs, seats):
+    overlap = set(_org_codes(orgs)) & set(_seat_codes(seats))
+    assert not overlap, sorted(overlap)
