@@ -53,7 +53,18 @@ class Coder:
     def __init__(self, model: str | None = None, actor_files: Iterable[str | Path] = (),
                  agent_files: Iterable[str | Path] = ()):
         self._settings = (model, tuple(map(str, actor_files)), tuple(map(str, agent_files)))
+        self.version = __version__
+        self.lexicon_version = lexicon_version()
+        if actor_files or agent_files:
+            self._load()  # a user's dictionary is read now, where its errors can be reported
+
+    def __getattr__(self, name):
+        """The pipeline and lexicons load on first use: a process that only hands documents to
+        worker processes never needs them (that saves it seconds and 400 MB)."""
+        if name.startswith("_") or "nlp" in self.__dict__:
+            raise AttributeError(name)
         self._load()
+        return getattr(self, name)
 
     def _load(self) -> None:
         model, actor_files, agent_files = self._settings

@@ -47,9 +47,8 @@ class Event:
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d.pop("extra", None)
-        return d
+        """The contract fields as a flat dict (all plain values: no deep copy needed)."""
+        return {name: getattr(self, name) for name in EVENT_FIELDS}
 
 
 EVENT_FIELDS: list[str] = [f.name for f in fields(Event) if f.name != "extra"]

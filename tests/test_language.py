@@ -39,3 +39,15 @@ def test_names_in_another_script_do_not_outweigh_english():
 
 def test_leading_whitespace_does_not_hide_the_text():
     assert detect_language(" \n" * 500 + FRENCH.replace(" ", "\n        ")) == "fr"
+
+
+def test_quick_english_answer_only_for_english():
+    from onevoice.ingest.language import _plainly_english
+
+    assert _plainly_english(ENGLISH)
+    assert not _plainly_english(FRENCH) and not _plainly_english(GERMAN)
+    assert not _plainly_english("the of and to")  # too few words to say
+    # Dutch shares "was" and "is" with English, not enough of the list
+    assert not _plainly_english("Het was een lange dag voor de ministers van de twee landen die "
+                                "in de hoofdstad over de dam spraken en beloofden de gesprekken "
+                                "volgende maand te hervatten omdat het water laag was")
