@@ -253,3 +253,17 @@ def test_firms_dealing_among_themselves_are_no_politics(coder):
 def test_event_noun_takes_the_mode_of_its_carrying_verb(coder):
     ev = [e for e in code(coder, "Ghana has not announced its support for Togo.") if e.root == "05"]
     assert ev and all(e.mode == "negated" for e in ev)
+
+
+def test_return_to_talks_is_an_appeal_to_negotiate(coder):
+    events = coder.code_text("Beijing urged Pyongyang to return to the talks.", date="2009-06-01")
+    assert [(e.source, e.code, e.target) for e in events if e.mode is None] == [("CHN", "026", "PRK")]
+
+
+def test_subjunctive_that_clause_under_a_demand_is_hypothetical(coder):
+    wished = coder.code_text("The council demanded that Syria allow aid convoys into the city.",
+                             date="2009-06-01")
+    assert [e.mode for e in wished if e.source == "SYR"] == ["hypothetical"]
+    told = coder.code_text("Officials said that Syria allowed aid convoys into the city.",
+                           date="2009-06-01")
+    assert [e.mode for e in told if e.source == "SYR"] == [None]

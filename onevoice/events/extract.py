@@ -491,7 +491,12 @@ class EventExtractor:
         out = set()
         for c in v.children:
             if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-                out.add(c.lemma_.lower())
+                back_to = [o.lemma_.lower() for p in c.children if p.dep_ == "prep"
+                           and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+                if c.lemma_.lower() == "return" and back_to:
+                    out.update(back_to)  # "urged X to return to the talks": to resume them
+                else:
+                    out.add(c.lemma_.lower())
                 out.update(o.lemma_.lower() for o in c.children if o.dep_ == "dobj")
             elif c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children):
                 out.add(c.lemma_.lower())
@@ -891,7 +896,10 @@ class EventExtractor:
                 continue
             if cur.dep_ not in ("xcomp", "ccomp", "advcl", "relcl", "acl") or cur.head.i == cur.i:
                 return False
-            if cur.dep_ in ("advcl", "relcl", "acl", "ccomp") and not any(
+            # "demanded that Iraq admit inspectors": a that-clause in the subjunctive is wished
+            subjunctive = cur.dep_ == "ccomp" and cur.tag_ == "VB" and not any(
+                a.dep_ in ("aux", "auxpass") for a in cur.children)
+            if cur.dep_ in ("advcl", "relcl", "acl", "ccomp") and not subjunctive and not any(
                     a.lower_ == "to" and a.dep_ == "aux" for a in cur.children):
                 return False
             cur = cur.head
