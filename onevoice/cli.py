@@ -31,13 +31,16 @@ def main() -> None:
 @click.option("--id-column", help="JSONL/CSV field holding the document id (default: id).")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
 @click.option("--cluster", help="Run on dask: 'local' (a LocalCluster here) or tcp://HOST:PORT of a scheduler.")
+@click.option("--partitions", type=click.Path(file_okay=False),
+              help="With --cluster: workers write each chunk's events as a Parquet file in this "
+                   "directory (shared by workers and this machine), merged into --db; the files stay.")
 @click.option("--resume/--no-resume", default=True, show_default=True,
               help="Skip documents already coded from the same text by this coder and lexicons.")
 @click.option("--keep-duplicates", is_flag=True,
               help="Code every copy of a story (the same wire story from several outlets) "
                    "instead of recording it once with its number of articles and sources.")
 def code(paths, db, out, date, actor_files, agent_files, show, quiet, text_column, id_column,
-         workers, cluster, resume, keep_duplicates):
+         workers, cluster, partitions, resume, keep_duplicates):
     """Code news files (txt, html, jsonl, csv, warc, rss/atom, or directories of them) into the event store."""
     from .coder import Coder
     from .progress import Progress, estimate_total, wanted
@@ -45,6 +48,8 @@ def code(paths, db, out, date, actor_files, agent_files, show, quiet, text_colum
 
     if date:
         _check_date(date)
+    if partitions and not cluster:
+        raise click.UsageError("--partitions needs --cluster")
     coder = Coder(actor_files=actor_files, agent_files=agent_files)
     paths = _sources(paths, text_column, id_column)
     show_progress = wanted(quiet)
@@ -57,7 +62,8 @@ def code(paths, db, out, date, actor_files, agent_files, show, quiet, text_colum
             if cluster:
                 from .distributed import code_on_cluster
 
-                summary = code_on_cluster(paths, cluster, workers=workers, progress=bar, **options)
+                summary = code_on_cluster(paths, cluster, workers=workers, progress=bar,
+                                          partitions=partitions, **options)
             else:
                 summary = code_paths(paths, workers=workers or default_workers(), progress=bar,
                                      **options)

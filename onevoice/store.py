@@ -167,6 +167,19 @@ def events_table(events: Iterable[Event]) -> pa.Table:
     return pa.table(cols, schema=EVENT_SCHEMA)
 
 
+def events_from_table(table: pa.Table) -> list[Event]:
+    """The Events of an EVENT_SCHEMA table (the inverse of `events_table`), e.g. read back
+    from a Parquet partition of a cluster run."""
+    table = table.select(EVENT_FIELDS).cast(EVENT_SCHEMA)
+    out = []
+    for row in table.to_pylist():
+        for name in _DATE_FIELDS:
+            if row[name] is not None:
+                row[name] = row[name].isoformat()
+        out.append(Event(**row))
+    return out
+
+
 def with_counts(table: pa.Table, counts: dict[str, tuple[int, int, int]] | None = None) -> pa.Table:
     """An EVENT_SCHEMA table with its stories' COUNT_FIELDS (1, 1, 1 for a story without
     copies): `counts` maps an original's doc id to (mentions, sources, articles)."""
