@@ -120,6 +120,11 @@ class Coder:
         return load_splitter(self._settings[0])
 
     @cached_property
+    def _word_info(self) -> dict[str, tuple[str, int, bool, bool]]:
+        """Per word form: lowercase, CandidateFilter shape, capitalised, blank."""
+        return {}
+
+    @cached_property
     def candidates(self) -> CandidateFilter:
         """The words behind the resolver's `has_candidate`, checked before any parse."""
         words = PERSON_PRONOUNS | GROUP_PRONOUNS | PAIR_NOUNS
@@ -171,14 +176,26 @@ class Coder:
         """
         segs: list[int | tuple[int, int]] = []
         names = scan.names
+        info = self._word_info
+        if len(info) > 500_000:  # bounded, so a long run's memory stays flat
+            info.clear()
+        rows = []  # (lowercase, shape, capitalised) per token of the paragraph
+        for t in split:
+            row = info.get(t.text)
+            if row is None:
+                text = t.text
+                row = info[text] = (text.lower(), CandidateFilter.shape(text), text[:1].isupper(),
+                                    text.isspace())
+            rows.append(row)
         for sent in _sentences(split):
-            if not sent.text.strip():
+            part = rows[sent.start:sent.end]
+            if all(r[3] for r in part):
                 continue
-            words = [t.lower_ for t in sent]
-            found = self.candidates(words, [CandidateFilter.shape(t.text) for t in sent])
+            words = [r[0] for r in part]
+            found = self.candidates(words, [r[1] for r in part])
             scan.actor_seen = scan.actor_seen or found == ACTOR_WORDS
             if (found and scan.actor_seen) or not names.isdisjoint(words):
-                names.update(t.lower_ for t in sent[1:] if t.text[:1].isupper())
+                names.update(r[0] for r in part[1:] if r[2])
                 if segs and isinstance(segs[-1], tuple):
                     segs[-1] = (segs[-1][0], sent.end)
                 else:
