@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import __version__
-from .actors.lexicon import PROPER_KINDS, ActorLexicon, case_needed
-from .actors.resolve import (GROUP_PRONOUNS, PAIR_NOUNS, PERSON_PRONOUNS, ActorResolver,
-                             DocContext)
+from .actors.lexicon import PROPER_KINDS, ActorLexicon, business_only, case_needed
+from .actors.resolve import (GROUP_PRONOUNS, LOCATIVE_PREPS, PAIR_NOUNS, PERSON_PRONOUNS,
+                             ActorResolver, DocContext)
 from .dates import sentence_date
 from .documents import Document
 from .events.extract import EventExtractor, RawEvent
 from .events.lexicon import EventLexicon
-from .nlp import ACTOR_WORDS, CandidateFilter, load_pipeline, load_splitter
+from .nlp import (ACTOR_WORDS, BUSINESS_WORDS, REFERENCE_WORDS, CandidateFilter, load_pipeline,
+                  load_splitter)
 from .ontology import Ontology
 from .places import Gazetteer
 from .schema import Event, event_id
@@ -129,7 +130,7 @@ class Coder:
         """The words behind the resolver's `has_candidate`, checked before any parse."""
         words = PERSON_PRONOUNS | GROUP_PRONOUNS | PAIR_NOUNS
         return CandidateFilter(self.actors.phrases, words, self.nlp.get_pipe("lemmatizer"),
-                               case_of=case_needed)
+                               case_of=case_needed, business_of=business_only)
 
     def _code_batch(self, docs: list[Document]) -> list[CodedDocument]:
         """Split paragraphs into sentences cheaply, parse only the runs of consecutive sentences
@@ -170,7 +171,8 @@ class Coder:
 
         A sentence is parsed when it may name an actor; when it only has a pronoun or a
         reference noun ("it", "the two sides"), once an earlier sentence of the document may
-        have named the actor it refers to. `scan.names` collects the capitalised words of the
+        have named the actor it refers to; when it only names firms, if it also names a place
+        (the coder drops a firm's acts toward no one or toward firms: commerce, not politics). `scan.names` collects the capitalised words of the
         parsed sentences: a person introduced there ("envoy Christopher Hill") makes a later
         "Hill said" a candidate.
         """
@@ -194,7 +196,9 @@ class Coder:
             words = [r[0] for r in part]
             found = self.candidates(words, [r[1] for r in part])
             scan.actor_seen = scan.actor_seen or found == ACTOR_WORDS
-            if (found and scan.actor_seen) or not names.isdisjoint(words):
+            if (found & ACTOR_WORDS or found & REFERENCE_WORDS and scan.actor_seen
+                    or found & BUSINESS_WORDS and _names_a_place(words, part)
+                    or not names.isdisjoint(words)):
                 names.update(r[0] for r in part[1:] if r[2])
                 if segs and isinstance(segs[-1], tuple):
                     segs[-1] = (segs[-1][0], sent.end)
@@ -292,6 +296,12 @@ class Coder:
                 confidence=round(max(conf, 0.1), 2), doc_date=doc.date, title=doc.title,
                 url=doc.url, doc_source=doc.source))
         return out
+
+
+def _names_a_place(words: list[str], rows) -> bool:
+    """A capitalised word after "in", "near", "at"...: a place the gazetteer may know, which
+    can make the other party of a firm's act ("delivered food in Juba")."""
+    return any(w in LOCATIVE_PREPS and rows[i + 1][2] for i, w in enumerate(words[:-1]))
 
 
 @dataclass

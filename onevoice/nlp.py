@@ -330,25 +330,29 @@ def _register_factory() -> None:
             return CachedLemmatizer()
 
 
-ACTOR_WORDS = 2       # a sentence's words could match an actor phrase
-REFERENCE_WORDS = 1   # ... only a pronoun or reference noun the resolver follows
+# What a sentence's words may name, as bit flags (an ACTOR answer stops the scan)
+ACTOR_WORDS = 4       # an actor phrase other than a firm's
+BUSINESS_WORDS = 2    # a phrase naming only firms or business people ("the company", "traders")
+REFERENCE_WORDS = 1   # a pronoun or reference noun the resolver follows
 
 
 class CandidateFilter:
     """Whether a sentence may name an actor, decided from its words before any parse.
 
-    It passes every sentence in which the actor lexicon could match (ACTOR_WORDS), or which
-    holds one of `words` (pronouns and nouns the resolver follows; REFERENCE_WORDS): some word
-    could begin a lexicon phrase or is one of `words`. A word's possible forms are its
+    It flags every sentence in which the actor lexicon could match (ACTOR_WORDS, or
+    BUSINESS_WORDS when every phrase that could match names firms only: `business_of`), or
+    which holds one of `words` (pronouns and nouns the resolver follows; REFERENCE_WORDS):
+    some word could begin a lexicon phrase or is one of `words`. A word's possible forms are its
     lowercase, its plural-stripped forms and every lemma the rule lemmatizer could give it (any
     part of speech), since the lexicon also matches a phrase's last word by lemma. Given the
     words' shapes, it also applies the lexicon's case rules (`case_of`: 0 any case,
     1 capitalised, 2 all capitals), so "who" and "us" are not WHO and the US here either.
     """
 
-    def __init__(self, phrases, words=(), lemmatizer=None, case_of=None):
+    def __init__(self, phrases, words=(), lemmatizer=None, case_of=None, business_of=None):
         self.phrases, self.words, self._size = phrases, set(words), -1
         self.case_of = case_of or (lambda entries: 0)
+        self.business_of = business_of or (lambda entries: False)
         lemmatizer = getattr(lemmatizer, "lemmatizer", lemmatizer)  # a CachedLemmatizer's inner one
         lookups = getattr(lemmatizer, "lookups", None)
         self.rules = [r for table in (lookups.get_table("lemma_rules", {}) if lookups else {}).values()
@@ -379,19 +383,23 @@ class CandidateFilter:
 
     def _rebuild(self) -> None:
         self._size = len(self.phrases)
-        self.single: dict[str, int] = {}
+        self.single: dict[str, int] = {}    # word -> the least case it needs
         self.pairs: dict[tuple[str, str], int] = {}
+        self.business: dict[tuple[str, ...], bool] = {}  # single word / first pair -> firms only
         keyed = isinstance(self.phrases, dict)
         for p in self.phrases:
             need = self.case_of(self.phrases[p]) if keyed else 0
+            firms = self.business_of(self.phrases[p]) if keyed else False
             table, key = (self.single, p[0]) if len(p) == 1 else (self.pairs, p[:2])
             table[key] = min(need, table.get(key, need))
+            bkey = (p[0],) if len(p) == 1 else p[:2]
+            self.business[bkey] = self.business.get(bkey, True) and firms
         self.firsts = {p[0] for p in self.pairs}
         self._starts.clear()
 
     def __call__(self, words: list[str], shapes: list[int] | None = None) -> int:
         """`words`: a sentence's lowercase tokens; `shapes`: their `shape`s (None: any case).
-        ACTOR_WORDS, REFERENCE_WORDS or 0."""
+        ACTOR_WORDS, or the BUSINESS_WORDS and REFERENCE_WORDS flags found, or 0."""
         if len(self.phrases) != self._size:  # first call, or phrases added since
             self._rebuild()
         if len(self._starts) > 500_000:  # bounded, so a long run's memory stays flat
@@ -403,14 +411,18 @@ class CandidateFilter:
             starts = self._starts.get((w, shape))
             if starts is None:
                 forms = self.forms(w)
+                hits = [f for f in forms if self.single.get(f, 3) <= shape]
                 starts = self._starts[(w, shape)] = (
-                    ACTOR_WORDS if any(self.single.get(f, 3) <= shape for f in forms) else
-                    REFERENCE_WORDS if not forms.isdisjoint(self.words) else 0)
-            if starts == ACTOR_WORDS:
+                    (0 if not hits else BUSINESS_WORDS if all(self.business[(f,)] for f in hits)
+                     else ACTOR_WORDS)
+                    | (REFERENCE_WORDS if not forms.isdisjoint(self.words) else 0))
+            if starts & ACTOR_WORDS:
                 return ACTOR_WORDS
-            found = found or starts
+            found |= starts
             if w in self.firsts and i + 1 < len(words):
-                if any(self.pairs.get((w, f), 3) <= shape for f in self.forms(words[i + 1])):
+                pairs = [(w, f) for f in self.forms(words[i + 1]) if self.pairs.get((w, f), 3) <= shape]
+                if pairs and not all(self.business[p] for p in pairs):
                     return ACTOR_WORDS
+                found |= BUSINESS_WORDS if pairs else 0
         return found
 

@@ -121,10 +121,30 @@ def test_no_sentence_break_after_a_short_title(coder):
 def test_candidate_filter_applies_the_lexicons_case_rules(coder):
     """'who' and 'us' in lower case name no actor (WHO, US need capitals), 'the new' opens
     no name in lower case; role nouns match in any case."""
+    from onevoice.nlp import ACTOR_WORDS
+
     f = coder.candidates
     for text, expected in [("Later the new plan was approved by us , who knew .", 0),
-                           ("The WHO and the US agreed .", 2),
-                           ("The New York Times reported it .", 2),
-                           ("Officials met .", 2), ("officials met .", 2)]:
+                           ("The WHO and the US agreed .", ACTOR_WORDS),
+                           ("The New York Times reported it .", ACTOR_WORDS),
+                           ("Officials met .", ACTOR_WORDS), ("officials met .", ACTOR_WORDS)]:
         words = text.split()
         assert f([w.lower() for w in words], [f.shape(w) for w in words]) == expected, text
+
+
+def test_sentences_naming_only_firms_are_not_parsed(coder):
+    """A firm's act toward no one or toward firms is commerce: not coded, so not parsed; a
+    government or a place in the sentence makes it a candidate again."""
+    from onevoice.coder import _Scan
+    from onevoice.nlp import ACTOR_WORDS, BUSINESS_WORDS
+
+    f = coder.candidates
+    for text, expected in [("The company said net income rose .", BUSINESS_WORDS),
+                           ("Traders sold the shares .", BUSINESS_WORDS),
+                           ("The government fined the company .", ACTOR_WORDS),
+                           ("The central bank cut rates .", ACTOR_WORDS)]:
+        words = text.split()
+        assert f([w.lower() for w in words], [f.shape(w) for w in words]) == expected, text
+    split = coder.splitter("The company said net income rose. The firm built a depot in "
+                           "Tarnwick. Traders sold the shares.")
+    assert coder._segments(split, _Scan()) == [1, (7, 15), 1]

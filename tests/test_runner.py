@@ -63,26 +63,31 @@ def test_skipped_sentences_are_counted(coder):
     assert all(e.sentence in ARTICLES[0][1] for e in coded.events)
 
 
-def test_candidate_filter_passes_every_sentence_the_resolver_takes(coder):
-    """The filter must never drop a sentence that the parse would code."""
+# written for this test: firms alone, firms with a place, firms with a government
+FIRMS = [("f1", "The company said net income rose five pct. Traders sold the shares. The firm "
+                "delivered food aid in Juba. The government fined the company. It appealed.")]
+
+
+def test_candidate_filter_passes_every_sentence_the_coder_codes(coder):
+    """The pre-parse scan must never skip a sentence from which the full parse codes an event:
+    every event of a paragraph parsed whole lies inside a run the scan picked."""
     from onevoice.actors.resolve import DocContext
+    from onevoice.coder import _Scan
 
-    from onevoice.nlp import ACTOR_WORDS
-
-    for _, text in ARTICLES + [("sample", SAMPLE.read_text())]:
-        ctx, names, actor_seen = DocContext(date="2006-07-07"), set(), False
+    for _, text in ARTICLES + FIRMS + [("sample", SAMPLE.read_text())]:
+        ctx, scan = DocContext(date="2006-07-07"), _Scan()
         for para in [" ".join(p.split()) for p in text.split("\n") if p.strip()]:
+            split = coder.splitter(para)
+            runs = [(split[a].idx, split[b - 1].idx + len(split[b - 1].text))
+                    for a, b in (s for s in coder._segments(split, scan) if isinstance(s, tuple))]
             parsed = coder.nlp(para)
             found = coder.resolver.analyse(parsed, ctx)
             for sent in parsed.sents:
-                words = [t.lower_ for t in sent]
-                kind = coder.candidates(words, [coder.candidates.shape(t.text) for t in sent])
-                actor_seen = actor_seen or kind == ACTOR_WORDS
-                if found.has_candidate(sent):
-                    assert (kind and actor_seen) or not names.isdisjoint(words), sent.text
-                    names.update(t.lower_ for t in sent[1:] if t.text[:1].isupper())
-                    found.prime(sent)
-                    coder.extractor.extract(sent, found)
+                if not found.has_candidate(sent):
+                    continue
+                found.prime(sent)
+                if coder.extractor.extract(sent, found):
+                    assert any(a <= sent.start_char and sent.end_char <= b for a, b in runs), sent.text
 
 
 def test_fast_components_annotate_like_spacy():

@@ -231,6 +231,15 @@ class ActorLexicon:
         return seen
 
 
+def business_only(entries) -> bool:
+    """Whether every entry of a phrase names firms or business people only (sector BUS, no
+    armed role): such actors act politically only toward an actor of another kind."""
+    def firm(e):
+        code = e.sector if e.kind == SECTOR else e.code[3:]
+        return "BUS" in code and not any(r in code for r in ("MIL", "REB", "UAF", "CRM", "COP", "SPY"))
+    return bool(entries) and all(firm(e) for e in entries)
+
+
 def case_needed(entries) -> int:
     """The case a phrase's words must have for any of its entries to match (see `_lookup`):
     0 any (a role noun), 1 capitalised (a name), 2 all capitals (US, UN)."""
