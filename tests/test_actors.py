@@ -1,21 +1,7 @@
 """Actor resolution on sentences we wrote: composites, possessives, people, pronouns, case."""
 import pytest
 
-from onevoice.actors.resolve import DocContext
-
-
-def actors_in(coder, text, date="2006-07-07"):
-    """All actors of the noun phrases heading subjects and objects, as codes."""
-    doc = coder.nlp(text)
-    found = coder.resolver.analyse(doc, DocContext(date=date))
-    out = {}
-    for sent in doc.sents:
-        found.prime(sent)
-        for t in sent:
-            if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
-                for a in found.actors(t):
-                    out[a.text] = a.code
-    return out
+from actor_codes import actors_in
 
 
 @pytest.mark.parametrize("text,phrase,code", [
