@@ -231,13 +231,25 @@ class ActorLexicon:
         return seen
 
 
+ARMED_ROLES = {"MIL", "REB", "UAF", "CRM", "COP", "SPY"}
+
+
+def sectors_of(code: str) -> set[str]:
+    """The role codes after an actor code's first three letters: "USABUSMED" -> {BUS, MED}."""
+    return {code[i:i + 3] for i in range(3, len(code), 3)}
+
+
+def is_business(code: str) -> bool:
+    """A firm or market (sector BUS) with no armed role: it acts politically only toward an
+    actor of another kind."""
+    sec = sectors_of(code)
+    return "BUS" in sec and not sec & ARMED_ROLES
+
+
 def business_only(entries) -> bool:
-    """Whether every entry of a phrase names firms or business people only (sector BUS, no
-    armed role): such actors act politically only toward an actor of another kind."""
-    def firm(e):
-        code = e.sector if e.kind == SECTOR else e.code[3:]
-        return "BUS" in code and not any(r in code for r in ("MIL", "REB", "UAF", "CRM", "COP", "SPY"))
-    return bool(entries) and all(firm(e) for e in entries)
+    """Whether every entry of a phrase names firms or business people only."""
+    return bool(entries) and all(is_business("---" + e.sector if e.kind == SECTOR else e.code)
+                                 for e in entries)
 
 
 def case_needed(entries) -> int:

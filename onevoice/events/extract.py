@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..actors.lexicon import PROPER_KINDS
+from ..actors.lexicon import PROPER_KINDS, is_business, sectors_of
 from ..actors.resolve import Actor, ParsedActors
 from .lexicon import NOT_AN_EVENT, EventLexicon, Pattern
 
@@ -145,16 +145,6 @@ def _governor(n):
     return None
 
 
-def _sectors(code: str) -> set[str]:
-    return {code[i:i + 3] for i in range(3, len(code), 3)}
-
-
-def _is_business(code: str) -> bool:
-    """A firm or market (sector BUS) with no armed role."""
-    sec = _sectors(code)
-    return "BUS" in sec and not sec & {"MIL", "REB", "UAF", "CRM", "COP", "SPY"}
-
-
 def prefer_known(acts: list[Actor]) -> list[Actor]:
     """Drop "officials" (---GOV) when the same role also names Chinese officials (CHNGOV)."""
     known = [a for a in acts if not a.code.startswith("---")]
@@ -200,8 +190,8 @@ class EventExtractor:
         # a firm's own dealings ("the company said it will seek approval", "agreed to buy a
         # stake in a rival") are commerce, not politics: a firm acts politically only toward
         # someone who is not a firm
-        out = [r for r in out if not (_is_business(r.source.code) and (
-            r.target is None or _is_business(r.target.code)))]
+        out = [r for r in out if not (is_business(r.source.code) and (
+            r.target is None or is_business(r.target.code)))]
         out = self._main_events(out)
         for r in out:
             if r.pattern.symmetric and r.target is not None and r.mode is None:
@@ -298,7 +288,7 @@ class EventExtractor:
         sources = prefer_known([a for tok in src_tokens for a in actors.actors(tok)])
         if pat.code[:2] in FORCE_ROOTS:
             # "banks fought hard to protect their interests": firms use no force
-            sources = [a for a in sources if not _is_business(a.code)]
+            sources = [a for a in sources if not is_business(a.code)]
         if not sources:
             return []
         targets, t_how = self._targets(v, pat, obj_tok, passive, actors)
@@ -323,7 +313,7 @@ class EventExtractor:
         elif not targets and pat.code[:2] in WISH_ROOTS:
             targets, t_how = self._asked(v, actors), "asked"
         if targets and pat.code[:2] == "01" and self.verb_lemma(v) in SPEECH_VERBS and all(
-                "MED" in _sectors(t.code) for t in targets):
+                "MED" in sectors_of(t.code) for t in targets):
             targets = []  # "told reporters": the press hears a statement, it is not its target
         if not targets and pat.code[:2] in PLACE_ROOTS:
             # "lifted a curfew in Montenegro", "shelled positions in Lebanon": a material act in
