@@ -268,11 +268,3 @@ def test_subjunctive_that_clause_under_a_demand_is_hypothetical(coder):
                            date="2009-06-01")
     assert [e.mode for e in told if e.source == "SYR"] == [None]
 
-
-def test_acts_done_by_way_of_a_wished_act_are_wished(coder):
-    """'urged X to join in sending', 'to help by sending': the sending has not happened."""
-    events = coder.code_text("The council urged Kenya to help by sending troops to Somalia.",
-                             date="2009-06-01")
-    assert [e.mode for e in events if e.code == "154"] == ["hypothetical"]
-    done = coder.code_text("Kenya helped by sending troops to Somalia.", date="2009-06-01")
-    assert [e.mode for e in done if e.code == "154"] == [None]

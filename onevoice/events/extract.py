@@ -41,7 +41,6 @@ OBLIGATION = {"must", "should"}
 RECIPIENT_PREPS = {"to", "for", "from", "with", "against", "on", "toward", "towards", "into", "upon"}
 # Appeals, intents, demands, rejections and threats: their complements are not facts.
 WISH_ROOTS = {"02", "03", "10", "12", "13"}
-MEANS_PREPS = {"in", "by"}   # "join in doing", "help by doing": the doing shares the wish
 MODE_RANK = {"negated": 3, "hypothetical": 2, "future": 1}
 # Nouns that only count or group an event noun: "a round of talks", "$5 million in aid".
 # Material acts (cooperation 06-08, conflict 15-20) done in a country other than the doer's
@@ -882,12 +881,6 @@ class EventExtractor:
                 if cur.dep_ == "dobj" and t.i == cur.i:
                     return False  # the trigger is the object itself: "gave a welcome"
                 cur = cur.head  # "urges China, Asian nations to speak ...": up from the object
-                if cur.pos_ in ("VERB", "AUX") and self._wish_verb(cur):
-                    return True
-                continue
-            if (cur.dep_ == "pcomp" and cur.head.lower_ in MEANS_PREPS
-                    and cur.head.head.i != cur.head.i):
-                cur = cur.head.head  # "urged X to join in sending", "to help by sending"
                 if cur.pos_ in ("VERB", "AUX") and self._wish_verb(cur):
                     return True
                 continue
