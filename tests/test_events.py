@@ -268,3 +268,28 @@ def test_subjunctive_that_clause_under_a_demand_is_hypothetical(coder):
                            date="2009-06-01")
     assert [e.mode for e in told if e.source == "SYR"] == [None]
 
+
+
+def test_recipient_inside_the_object_phrase(coder):
+    # the parser hangs "to Chad" on the last noun of the object, not on the verb
+    ev = code(coder, "France sent two planes and a company of engineers to Chad.")
+    assert ("FRA", "TCD", "07") in triples(ev)
+
+
+def test_parties_of_an_agreement_act_toward_each_other(coder):
+    got = triples(code(coder, "Peru and Chile agreed to hold joint naval exercises."))
+    assert ("PER", "CHL", "03") in got and ("CHL", "PER", "03") in got
+    got = {(e.source, e.target, e.code) for e in code(coder, "Ghana and Togo agreed on a border treaty.")}
+    assert {("GHA", "TGO", "057"), ("TGO", "GHA", "057")} <= got
+
+
+def test_reported_would_is_an_announced_intent(coder):
+    ev = [e for e in code(coder, "Kenyan officials said they would meet Somali leaders in Nairobi.")
+          if e.source == "KENGOV"]
+    assert ev and all(e.mode == "future" and e.code == "036" for e in ev)
+    # the intent is the speaker's: the other side announced nothing
+    assert not [e for e in code(coder, "Kenyan officials said they would meet Somali leaders.")
+                if e.source.startswith("SOM")]
+    # a plain conditional stays hypothetical
+    ev = code(coder, "Kenya would meet Somali leaders if the fighting stopped.")
+    assert all(e.mode != "future" for e in ev if e.source.startswith("KEN"))

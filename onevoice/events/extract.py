@@ -8,6 +8,7 @@ influence" makes China the subject of "use"); coordination gives one event per a
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Iterator
 
 from ..actors.lexicon import PROPER_KINDS, is_business, sectors_of
 from ..actors.resolve import Actor, ParsedActors
@@ -45,6 +46,11 @@ MODE_RANK = {"negated": 3, "hypothetical": 2, "future": 1}
 # Nouns that only count or group an event noun: "a round of talks", "$5 million in aid".
 # Material acts (cooperation 06-08, conflict 15-20) done in a country other than the doer's
 # are directed at it: "lifted a curfew in X", "shelled positions in X".
+# Verbs whose act is between the parties of a coordinated subject when no one else is named.
+MUTUAL_VERBS = {"agree", "sign", "conclude", "reach", "ink", "seal", "forge", "finalize",
+                "finalise", "negotiate", "cooperate", "collaborate", "ally"}
+# Parts of speech that head a noun phrase.
+NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
 PLACE_ROOTS = {"06", "07", "08", "15", "16", "17", "18", "19", "20"}
 # Uses of force (coercion by violence, assault, fight, mass violence).
 FORCE_ROOTS = {"18", "19", "20"}
@@ -110,6 +116,15 @@ def _copular(n) -> bool:
             continue
         return False
     return False
+
+
+def _reported(v) -> bool:
+    """Is the clause what someone said, in the past ("X said Y would ...")? There "would" is
+    the speaker's "will" put into the past, not a condition."""
+    head = v.head
+    return (v.dep_ == "ccomp" and head.i != v.i and head.tag_ in ("VBD", "VBN")
+            and head.lemma_.lower() in SPEECH_VERBS | {"promise", "pledge", "vow", "confirm",
+                                                      "indicate", "signal", "agree"})
 
 
 def passive_like(v) -> bool:
@@ -334,7 +349,10 @@ class EventExtractor:
             return []  # a bare giving verb ("provided", "offered a choice") needs a recipient
         for tok in src_tokens:
             actors.remember(actors.actors(tok), tok)
-        return self._pairs(sources, targets, pat, v, mode, conf, how)
+        # "Jordan and Britain agreed to hold exercises": an agreement is between its parties
+        mutual = (not targets and self.verb_lemma(v) in MUTUAL_VERBS
+                  and len({a.code for a in sources}) > 1)
+        return self._pairs(sources, targets, pat, v, mode, conf, how, all_pairs=mutual)
 
     @staticmethod
     def _announced_refusal(v) -> bool:
@@ -490,7 +508,7 @@ class EventExtractor:
                 out.update(o.lemma_.lower() for o in c.children if o.dep_ == "dobj")
             elif c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children):
                 out.add(c.lemma_.lower())
-            elif c.dep_ == "prep" and c.lower_ in ("for", "on", "to"):
+            elif c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "into"):
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         out.add(p.lemma_.lower())
@@ -602,6 +620,13 @@ class EventExtractor:
         toks = self._prep_objects(heads, RECIPIENT_PREPS)
         src = {t.i for t in src_tokens}
         acts = [a for t in toks if t.i not in src for a in self._actors_or_possessor(t, actors)]
+        if not acts:
+            # "sent vehicles and a team of paratroopers to Lebanon", "provides $10 million in
+            # aid to the Palestinians": the parser hangs the recipient inside the object
+            for toks in self._nested_prep_objects([h for h in heads if h.pos_ in NOMINAL], RECIPIENT_PREPS):
+                acts = [a for t in toks if t.i not in src for a in self._actors_or_possessor(t, actors)]
+                if acts:
+                    break
         if not acts and pat.code[:2] in WISH_ROOTS:
             return self._asked(v, actors), "asked"
         return (prefer_known(acts), "recipient") if acts else ([], "")
@@ -709,6 +734,29 @@ class EventExtractor:
             return [Actor(code=owner.code, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                           kind="event owner", source=f"'{tok.text}' by {owner.text}", inferred=True)]
         return []
+
+    @staticmethod
+    def _nested_prep_objects(nouns, preps, levels: int = 3) -> Iterator[list]:
+        """Objects of `preps` inside noun phrases, nearest level first: from "vehicles and a
+        team of paratroopers to Lebanon" down through coordination, apposition and other
+        prepositions ("of", "in"), never into a clause."""
+        frontier = list(nouns)
+        for _ in range(levels):
+            found, nxt = [], []
+            for h in frontier:
+                for c in h.children:
+                    if c.dep_ in ("conj", "appos") and c.pos_ in NOMINAL:
+                        nxt.append(c)
+                    elif c.dep_ == "prep":
+                        objs = [p for p in c.children if p.dep_ == "pobj"]
+                        if c.lower_ in preps:
+                            found.extend(objs)
+                        nxt.extend(objs)
+            if found:
+                yield found
+            frontier = nxt
+            if not frontier:
+                return
 
     @staticmethod
     def _prep_objects(heads, preps) -> list:
@@ -841,6 +889,8 @@ class EventExtractor:
                 low = ch.lemma_.lower()
                 if ch.dep_ == "neg":
                     found.add("negated")
+                elif ch.dep_ == "aux" and ch.lower_ == "would" and _reported(c):
+                    found.add("future")  # "said it would release them": the reported "will"
                 elif ch.dep_ in ("aux", "auxpass", "advmod", "mark", "npadvmod", "advcl") and low in modes:
                     found.add(modes[low])
                 elif ch.dep_ in ("npadvmod", "pobj", "prep") and ch.lemma_.lower() in ("week", "month", "year"):
@@ -923,6 +973,6 @@ class EventExtractor:
                 if tg.code == s.code:
                     continue
                 out.append(RawEvent(s, tg, pat, trigger, mode, conf, how))
-                if pat.symmetric:
+                if pat.symmetric and mode != "future":  # an announced meeting is the announcer's intent
                     out.append(RawEvent(tg, s, pat, trigger, mode, conf, how + ", symmetric"))
         return out
