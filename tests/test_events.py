@@ -293,3 +293,24 @@ def test_reported_would_is_an_announced_intent(coder):
     # a plain conditional stays hypothetical
     ev = code(coder, "Kenya would meet Somali leaders if the fighting stopped.")
     assert all(e.mode != "future" for e in ev if e.source.startswith("KEN"))
+
+
+def test_an_untargeted_repeat_of_an_aimed_act_is_dropped(coder):
+    ev = code(coder, "Basque separatists wounded two Spanish policemen in a bomb attack.")
+    assert {(e.target, e.root) for e in ev if e.mode is None} == {("ESPCOP", "19")}
+
+
+def test_talks_that_only_set_the_scene_are_not_events(coder):
+    ev = code(coder, "Tamil rebels renewed their demands for autonomy at a fresh round of talks in Oslo.")
+    assert ev and not [e for e in ev if e.root == "04"]
+    # talks with someone named remain an event of the clause's subject
+    ev = code(coder, "After talks with the Sri Lankan government in Oslo, Tamil rebels renewed "
+                     "their demands for autonomy.")
+    assert any(e.root == "04" and e.target == "LKAGOV" for e in ev)
+
+
+def test_a_demand_noun_is_aimed_at_the_one_asked(coder):
+    ev = code(coder, "The Arab League repeated its demand that Israel ease the blockade.")
+    assert any(e.root == "10" and e.target == "ISR" and e.mode is None for e in ev)
+    # what is demanded has not happened
+    assert all(e.mode == "hypothetical" for e in ev if e.source == "ISR")

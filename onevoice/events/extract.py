@@ -208,6 +208,7 @@ class EventExtractor:
         out = [r for r in out if not (is_business(r.source.code) and (
             r.target is None or is_business(r.target.code)))]
         out = self._main_events(out)
+        out = self._untargeted_repeats(out)
         for r in out:
             if r.pattern.symmetric and r.target is not None and r.mode is None:
                 actors.ctx.last_pair = (r.source, r.target)
@@ -221,6 +222,17 @@ class EventExtractor:
         """'Warsaw Pact', 'Islamic Relief': a word inside a name is not an event."""
         m = actors.matches.get(t.i)
         return bool(m) and m[1] - m[0] > 1 and any(e.kind in PROPER_KINDS for e in m[2])
+
+    @staticmethod
+    def _untargeted_repeats(out: list[RawEvent]) -> list[RawEvent]:
+        """'X wounded two soldiers in a bomb attack': the attack with no target is the wounding
+        told again. An event with no target is dropped when the same source has an event of the
+        same root and mode with a target in the sentence."""
+        aimed = {(r.source.code, r.pattern.code[:2], r.mode) for r in out if r.target is not None}
+        if not aimed:
+            return out
+        return [r for r in out if r.target is not None
+                or (r.source.code, r.pattern.code[:2], r.mode) not in aimed]
 
     @staticmethod
     def _main_events(out: list[RawEvent]) -> list[RawEvent]:
@@ -678,6 +690,17 @@ class EventExtractor:
                             kind="place", source=f"in {p.text}"))
         return next(iter(found.values())) if len(found) == 1 else None
 
+    @staticmethod
+    def _asked_by_noun(n, actors) -> list[Actor]:
+        """The subject of the clause a demand, call or offer noun carries: "a demand that X
+        withdraw", "calls for X to resign"."""
+        clauses = [c for c in n.children if c.dep_ in ("acl", "ccomp", "relcl", "advcl") and c.i > n.i
+                   and any(m.dep_ == "mark" and m.lower_ in ("that", "for") for m in c.children)]
+        clauses += [p for c in n.children if c.dep_ == "prep" and c.lower_ == "for"
+                    for p in c.children if p.dep_ == "pcomp"]
+        toks = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        return prefer_known([a for t in toks for a in actors.actors(t)])
+
     def _asked(self, v, actors) -> list[Actor]:
         """'demanded that Russia withdraw': the one asked is the subject of the clause that
         directly follows the verb."""
@@ -810,6 +833,11 @@ class EventExtractor:
         conf = 0.8 if how == "possessor" else 0.6
         if how in ("possessor", "modifier", "by-phrase"):
             actors.ctx.event_owners[n.lemma_.lower()] = sources[0]
+        if not targets and pat.code[:2] in WISH_ROOTS:
+            # "its demand that Israel ease restrictions", "a call for Iran to stop": the one asked
+            targets = self._asked_by_noun(n, actors)
+        if not targets and how == "clause subject" and pat.code[:2] < "15":
+            return []  # "demanded X at a round of talks": talks with no one named are the setting
         mode = self.mode(n)
         if n.dep_ == "dobj" and n.head.lemma_.lower() in LIGHT_VERBS:
             # "has not announced its support": what the carrying verb denies did not happen
@@ -937,15 +965,22 @@ class EventExtractor:
             if cur.dep_ not in ("xcomp", "ccomp", "advcl", "relcl", "acl") or cur.head.i == cur.i:
                 return False
             # "demanded that Iraq admit inspectors": a that-clause in the subjunctive is wished
-            subjunctive = cur.dep_ == "ccomp" and cur.tag_ == "VB" and not any(
+            subjunctive = cur.dep_ in ("ccomp", "acl") and cur.tag_ == "VB" and not any(
                 a.dep_ in ("aux", "auxpass") for a in cur.children)
             if cur.dep_ in ("advcl", "relcl", "acl", "ccomp") and not subjunctive and not any(
                     a.lower_ == "to" and a.dep_ == "aux" for a in cur.children):
                 return False
             cur = cur.head
-            if self._wish_verb(cur):
+            if self._wish_verb(cur) or subjunctive and self._wish_noun(cur):
                 return True
         return False
+
+    def _wish_noun(self, n) -> bool:
+        """A demand, call, offer or threat named by a noun ("its demand that Israel ease")."""
+        if n.pos_ not in ("NOUN", "PROPN"):
+            return False
+        pats = self.lex.nouns.get(n.lemma_.lower()) or ()
+        return any(p.code[:2] in WISH_ROOTS for p in pats)
 
     def _wish_verb(self, v) -> bool:
         """Does the verb, as used here, appeal, offer, demand, reject or threaten?"""
