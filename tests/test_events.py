@@ -314,3 +314,11 @@ def test_a_demand_noun_is_aimed_at_the_one_asked(coder):
     assert any(e.root == "10" and e.target == "ISR" and e.mode is None for e in ev)
     # what is demanded has not happened
     assert all(e.mode == "hypothetical" for e in ev if e.source == "ISR")
+
+
+def test_a_threatened_act_is_aimed_at_its_place(coder):
+    ev = code(coder, "Algeria's president threatened to impose a curfew in Tunis.")
+    assert any(e.root == "13" and e.target == "TUN" and e.mode is None for e in ev)
+    # a government's act in its own country is aimed at that country
+    ev = code(coder, "The Algerian government imposed a curfew in Oran.")
+    assert ("DZAGOV", "DZA", "17") in triples(ev)

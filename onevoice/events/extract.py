@@ -334,7 +334,7 @@ class EventExtractor:
                 targets = [replace(t, code=place.code + t.code[3:]) if t.code.startswith("---")
                            else t for t in targets]
         if not targets and "none" not in pat.target:
-            targets, t_how = self._complement_targets(v, actors)
+            targets, t_how = self._complement_targets(v, actors, sources)
         if not targets and "none" not in pat.target:
             targets, t_how = self._any_recipient(v, pat, actors, src_tokens)
         elif not targets and pat.code[:2] in WISH_ROOTS:
@@ -346,7 +346,7 @@ class EventExtractor:
             # "lifted a curfew in Montenegro", "shelled positions in Lebanon": a material act in
             # another country is directed at that country
             place = self._place(v, actors)
-            if place is not None and all(place.code != a.code[:3] for a in sources):
+            if place is not None and all(place.code != a.code for a in sources):
                 targets, t_how = [place], "place"
         mode = self.mode(v)
         if mode == "negated" and self._announced_refusal(v):
@@ -708,7 +708,7 @@ class EventExtractor:
                 for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         return prefer_known([a for t in toks for a in actors.actors(t)])
 
-    def _complement_targets(self, v, actors) -> tuple[list[Actor], str]:
+    def _complement_targets(self, v, actors, sources=()) -> tuple[list[Actor], str]:
         """'agreed to provide aid to X', 'offered to hand over suspects to X': the target of
         what the source agrees, offers or refuses to do."""
         for c in v.children:
@@ -723,6 +723,11 @@ class EventExtractor:
                 acts, _ = self._targets(c, pat, obj, passive, actors)
                 if acts:
                     return acts, "inherited"
+                if pat.code[:2] in PLACE_ROOTS:
+                    # "threatened to impose a curfew in Algiers": aimed where the act would be
+                    place = self._place(c, actors)
+                    if place is not None and all(place.code != a.code for a in sources):
+                        return [place], "inherited place"
         return [], ""
 
     @staticmethod
