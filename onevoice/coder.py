@@ -81,7 +81,7 @@ class Coder:
             load_petrarch_files(self.actors, petrarch, agent_files)
         self.events = EventLexicon(known_codes=self.ontology.codes)
         self.resolver = ActorResolver(TokenMatcher(self.actors), Gazetteer())
-        self.extractor = EventExtractor(self.events)
+        self.extractor = EventExtractor(self.events, refusal=self.ontology.refusal)
         self.version = __version__
         self.lexicon_version = lexicon_version()
 

@@ -23,6 +23,7 @@ class CameoCode:
     plover_event: str
     plover_mode: str
     plover_context: str
+    refusal_code: str = ""
 
 
 class Ontology:
@@ -36,7 +37,7 @@ class Ontology:
                 code=r["code"], root=r["root"], name=r["name"], quad_class=int(r["quad_class"]),
                 goldstein=float(r["goldstein"]), intent_code=r["intent_code"],
                 plover_event=r["plover_event"], plover_mode=r["plover_mode"],
-                plover_context=r["plover_context"])
+                plover_context=r["plover_context"], refusal_code=r.get("refusal_code") or "")
 
     def __contains__(self, code: str) -> bool:
         return code in self.codes
@@ -51,3 +52,9 @@ class Ontology:
         """The code CAMEO uses when `code`'s act is announced or planned, not done (042 -> 036)."""
         c = self.codes.get(code)
         return c.intent_code if c and c.intent_code else code
+
+    def refusal(self, code: str) -> str | None:
+        """The code for refusing `code`'s act ("will not release them": 084 -> 1243), or None
+        when CAMEO has no refusal of that kind of act."""
+        c = self.codes.get(self.intent(code))
+        return c.refusal_code or None if c else None

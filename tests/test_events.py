@@ -322,3 +322,9 @@ def test_a_threatened_act_is_aimed_at_its_place(coder):
     # a government's act in its own country is aimed at that country
     ev = code(coder, "The Algerian government imposed a curfew in Oran.")
     assert ("DZAGOV", "DZA", "17") in triples(ev)
+
+
+def test_will_not_is_a_refusal_of_the_act(coder):
+    ev = code(coder, "Hungary said it will not accept refugees from Serbia.")
+    assert [e.code for e in ev if e.source == "HUN"] == ["1223"]
+    assert all(e.mode is None for e in ev if e.source == "HUN")

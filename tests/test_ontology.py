@@ -56,3 +56,15 @@ def test_agrees_with_reference_table(onto):
     for code, r in ref.items():
         if r["goldstein"]:
             assert onto[code].goldstein == float(r["goldstein"])
+
+
+def test_refusal_codes_mirror_the_intent_codes():
+    from onevoice.ontology import Ontology
+
+    o = Ontology()
+    assert o.refusal("084") == "1243"     # release -> refuse to release
+    assert o.refusal("0353") == "1243"    # an intent to release, refused
+    assert o.refusal("073") == "1223"     # humanitarian aid -> refuse it
+    assert o.refusal("042") == "125"      # a visit -> refuse to meet
+    assert o.refusal("190") is None       # CAMEO has no code for not attacking
+    assert all(o[o.refusal(c)].root == "12" for c in o.codes if o.refusal(c))

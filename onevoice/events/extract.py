@@ -167,8 +167,11 @@ def prefer_known(acts: list[Actor]) -> list[Actor]:
 
 
 class EventExtractor:
-    def __init__(self, lexicon: EventLexicon):
+    def __init__(self, lexicon: EventLexicon, refusal=None):
         self.lex = lexicon
+        # code -> the code of refusing that act (Ontology.refusal), for "will not <act>" with no
+        # `refuse to <verb>` row of its own
+        self.refusal = refusal or (lambda code: None)
 
     # -- entry point -----------------------------------------------------------------------
     def extract(self, sent, actors: ParsedActors) -> list[RawEvent]:
@@ -350,7 +353,7 @@ class EventExtractor:
                 targets, t_how = [place], "place"
         mode = self.mode(v)
         if mode == "negated" and self._announced_refusal(v):
-            refusal = self._refusal_pattern(v)
+            refusal = self._refusal_pattern(v, pat)
             if refusal is not None:  # "will not release the prisoners" refuses to release them
                 pat, mode, how = refusal, self.mode_above(v), how + ", refusal"
         conf = 0.9 if how.startswith("subject") else 0.7
@@ -374,13 +377,15 @@ class EventExtractor:
         return (any(c.dep_ == "neg" for c in kids)
                 and any(c.lower_ in ("will", "wo", "shall", "would") for c in kids if c.dep_ == "aux"))
 
-    def _refusal_pattern(self, v):
-        """The `refuse to <verb>` row for the verb ('will not lift' -> refuse to lift, 1244)."""
+    def _refusal_pattern(self, v, pat=None):
+        """The `refuse to <verb>` row for the verb ('will not lift' -> refuse to lift, 1244), else
+        the act's own row recoded as its refusal ('will not accept refugees': 073 -> 1223)."""
         lemma = self.verb_lemma(v)
         for p in self.lex.verbs.get("refuse", ()):
             if lemma in p.complements and not p.objects:
                 return p
-        return None
+        code = self.refusal(pat.code) if pat is not None else None
+        return replace(pat, code=code) if code else None
 
     def mode_above(self, v) -> str | None:
         """The mode of the clause a refusal sits in ("said it will not" -> none, "may say" ...),
