@@ -328,3 +328,13 @@ def test_will_not_is_a_refusal_of_the_act(coder):
     ev = code(coder, "Hungary said it will not accept refugees from Serbia.")
     assert [e.code for e in ev if e.source == "HUN"] == ["1223"]
     assert all(e.mode is None for e in ev if e.source == "HUN")
+
+
+def test_a_threat_is_aimed_at_whoever_its_condition_names(coder):
+    ev = code(coder, "Turkey threatened to launch an offensive unless Syria expelled the rebels.")
+    assert any(e.source == "TUR" and e.target == "SYR" and e.code == "1384" for e in ev)
+
+
+def test_a_refusal_is_aimed_at_the_target_of_the_refused_act(coder):
+    ev = code(coder, "The Moroccan government refused to lift the ban on Algerian trucks.")
+    assert any(e.source == "MARGOV" and e.target.startswith("DZA") and e.code == "1244" for e in ev)

@@ -336,12 +336,17 @@ class EventExtractor:
             if place is not None:
                 targets = [replace(t, code=place.code + t.code[3:]) if t.code.startswith("---")
                            else t for t in targets]
-        if not targets and "none" not in pat.target:
+        if not targets and ("none" not in pat.target or pat.code[:2] in WISH_ROOTS):
+            # "refused to lift the curfew on Palestinians": refused, offered or threatened
+            # toward whoever the act would be aimed at
             targets, t_how = self._complement_targets(v, actors, sources)
         if not targets and "none" not in pat.target:
             targets, t_how = self._any_recipient(v, pat, actors, src_tokens)
         elif not targets and pat.code[:2] in WISH_ROOTS:
             targets, t_how = self._asked(v, actors), "asked"
+        if not targets and pat.code[:2] == "13":
+            # "threatened to strike unless Baghdad accepted": the one whose act is the condition
+            targets, t_how = self._conditioned(v, actors, sources), "condition"
         if targets and pat.code[:2] == "01" and self.verb_lemma(v) in SPEECH_VERBS and all(
                 "MED" in sectors_of(t.code) for t in targets):
             targets = []  # "told reporters": the press hears a statement, it is not its target
@@ -696,6 +701,16 @@ class EventExtractor:
         return next(iter(found.values())) if len(found) == 1 else None
 
     @staticmethod
+    def _conditioned(v, actors, sources) -> list[Actor]:
+        """The subject of an if/unless clause on the verb or on what it threatens to do."""
+        heads = [v] + [c for c in v.children if c.dep_ in ("xcomp", "ccomp")]
+        toks = [s for h in heads for c in h.children if c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        own = {a.code for a in sources}
+        return prefer_known([a for t in toks for a in actors.actors(t) if a.code not in own])
+
+    @staticmethod
     def _asked_by_noun(n, actors) -> list[Actor]:
         """The subject of the clause a demand, call or offer noun carries: "a demand that X
         withdraw", "calls for X to resign"."""
@@ -726,6 +741,8 @@ class EventExtractor:
                     continue
                 passive = any(x.dep_ in ("nsubjpass", "auxpass") for x in c.children)
                 acts, _ = self._targets(c, pat, obj, passive, actors)
+                if not acts and "none" in pat.target and obj is not None:
+                    acts = self._object_owner(c, obj, actors, [], sources)  # "lift the curfew on X"
                 if acts:
                     return acts, "inherited"
                 if pat.code[:2] in PLACE_ROOTS:
