@@ -338,3 +338,14 @@ def test_a_threat_is_aimed_at_whoever_its_condition_names(coder):
 def test_a_refusal_is_aimed_at_the_target_of_the_refused_act(coder):
     ev = code(coder, "The Moroccan government refused to lift the ban on Algerian trucks.")
     assert any(e.source == "MARGOV" and e.target.startswith("DZA") and e.code == "1244" for e in ev)
+
+
+def test_violence_by_an_unnamed_perpetrator(coder):
+    ev = code(coder, "Four Afghan policemen were killed by a roadside bomb in Kandahar.")
+    got = [(e.source, e.target, e.code, e.source_text) for e in ev]
+    assert ("AFGUAF", "AFGCOP", "1833", "a roadside bomb") in got
+    ev = code(coder, "A car bomb killed two Somali soldiers.")
+    assert [(e.source, e.code) for e in ev] == [("---UAF", "1832")]
+    # an accident is no attack
+    assert not code(coder, "Twelve Chinese miners were killed in a gas explosion in Shanxi.")
+    assert not code(coder, "Two Kenyan soldiers were killed in a road accident.")

@@ -329,8 +329,8 @@ class ParsedActors:
     def localise(self, actor: Actor, sent) -> Actor:
         """An actor of unknown country ("the president", "rebels") takes the one country its
         sentence names, or else the country the article has named most: domestic by default."""
-        if not actor.code.startswith("---"):
-            return actor
+        if not actor.code.startswith("---") or actor.kind == "unknown":
+            return actor  # an unnamed perpetrator has no country to guess
         named = set(self.sentence_countries(sent))
         if len(named) == 1:
             country, why = named.pop(), "the sentence's country"

@@ -52,9 +52,12 @@ MUTUAL_VERBS = {"agree", "sign", "conclude", "reach", "ink", "seal", "forge", "f
 # Parts of speech that head a noun phrase.
 NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
 PLACE_ROOTS = {"06", "07", "08", "15", "16", "17", "18", "19", "20"}
+# Acts that are events with no one named on the other side: yielding or retreating ("the rebels
+# surrendered"), protest ("thousands demonstrated"), force posture, coercion and violence.
+SELF_CONTAINED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
 # Uses of force (coercion by violence, assault, fight, mass violence).
 FORCE_ROOTS = {"18", "19", "20"}
-PLACE_PREPS = {"in", "inside", "across", "throughout"}
+PLACE_PREPS = {"in", "inside", "across", "throughout", "near", "outside", "around"}
 # The maker of a proposal, call or offer that an act answers: "calls by X", "an offer from X".
 OWNER_PREPS = {"by", "from"}
 # Where the party an act on a thing is aimed at sits: "lifted restrictions on X", "demanded an
@@ -319,6 +322,11 @@ class EventExtractor:
         if pat.code[:2] in FORCE_ROOTS:
             # "banks fought hard to protect their interests": firms use no force
             sources = [a for a in sources if not is_business(a.code)]
+            if not sources and not src_tokens or all(self._violent(t) for t in src_tokens):
+                sources, means = self._unknown_attacker(v, passive, src_tokens, actors)
+                how = "unknown attacker"
+                if means is not None and means.code != pat.code and pat.code in ("180", "190"):
+                    pat = replace(pat, code=means.code)  # "killed by a car bomb": a car bombing
         if not sources:
             return []
         targets, t_how = self._targets(v, pat, obj_tok, passive, actors)
@@ -365,7 +373,8 @@ class EventExtractor:
         if t_how == "inherited":
             conf -= 0.1
         if (not targets and pat.specificity == 0 and "dobj" not in pat.target
-                and "none" not in pat.target and not (pat.symmetric and len(sources) > 1)):
+                and "none" not in pat.target and not (pat.symmetric and len(sources) > 1)
+                and pat.code[:2] not in SELF_CONTAINED_ROOTS):
             return []  # a bare giving verb ("provided", "offered a choice") needs a recipient
         for tok in src_tokens:
             actors.remember(actors.actors(tok), tok)
@@ -699,6 +708,37 @@ class EventExtractor:
                             code=code, text=p.text, start=p.idx, end=p.idx + len(p.text),
                             kind="place", source=f"in {p.text}"))
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _violent(self, tok):
+        """The noun row if the noun names an act or means of violence ("a car bomb", "the
+        blast"), the most specific one that fits; else None."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        fits = [p for p in self.lex.nouns.get(tok.lemma_.lower(), ())
+                if p.code[:2] in FORCE_ROOTS and (not p.modifiers or p.modifiers & mods)]
+        return max(fits, key=lambda p: p.specificity) if fits else None
+
+    def _unknown_attacker(self, v, passive, src_tokens, actors) -> tuple[list[Actor], Pattern | None]:
+        """'A roadside bomb killed two soldiers', 'three civilians were killed in a car bombing':
+        violence whose perpetrator is not named. The source is an unidentified armed force (UAF)
+        of the country where the act took place, if the clause names the place, else of unknown
+        country (---UAF); its evidence is the means named in the sentence. Without such a means
+        (accidents, disasters) there is no event."""
+        means = [t for t in src_tokens if self._violent(t)]
+        if passive and not means:
+            means = [p for c in v.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in")
+                     for p in c.children if p.dep_ == "pobj" and self._violent(p)]
+        if not means:
+            return [], None
+        m = means[0]
+        left = min(x.idx for x in m.subtree if x.i <= m.i and x.dep_ in ("compound", "amod", "nmod", "det")
+                   or x.i == m.i)
+        place = self._place(v, actors) or self._place(m, actors)
+        return [Actor(code=(place.code if place else "---") + "UAF",
+                      text=m.doc.text[left:m.idx + len(m.text)], start=left,
+                      end=m.idx + len(m.text), kind="unknown",
+                      source=f"unnamed perpetrator of '{m.text}'")], self._violent(m)
 
     @staticmethod
     def _conditioned(v, actors, sources) -> list[Actor]:
