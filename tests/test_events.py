@@ -349,3 +349,12 @@ def test_violence_by_an_unnamed_perpetrator(coder):
     # an accident is no attack
     assert not code(coder, "Twelve Chinese miners were killed in a gas explosion in Shanxi.")
     assert not code(coder, "Two Kenyan soldiers were killed in a road accident.")
+
+
+def test_market_figures_and_named_references_are_not_events(coder):
+    # a market's demand or a reference to an accord by its place is not an act
+    assert not code(coder, "Japanese oil demand rose 3 pct in March.")
+    assert not code(coder, "The Paris accord has held since February.")
+    # the same nouns carried by an actor's act still are
+    ev = code(coder, "Brazil rejected the demands of its creditor banks and Argentina's accord proposal.")
+    assert any(e.source == "BRA" and e.root == "12" for e in ev)

@@ -873,6 +873,10 @@ class EventExtractor:
         pat = max(fitting, key=lambda p: p.specificity)
         if pat.code == NOT_AN_EVENT:
             return []
+        if not pat.modifiers and n.lemma_.lower() in self.lex.things and any(
+                c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN" and c.i not in actors.matches
+                for c in n.children):
+            return []  # "oil demand", "grain sales": a market's figure, not a demand or a sale
         used_of = [of_mods[m] for m in pat.modifiers & set(of_mods)]
         if consumed is not None:  # "suspension of aid" is one act, not also an act of aid
             consumed.update(t.i for t in used_of)
@@ -903,7 +907,7 @@ class EventExtractor:
         if not targets and pat.code[:2] in WISH_ROOTS:
             # "its demand that Israel ease restrictions", "a call for Iran to stop": the one asked
             targets = self._asked_by_noun(n, actors)
-        if not targets and how == "clause subject" and pat.code[:2] < "15":
+        if not targets and how in ("clause subject", "modifier") and pat.code[:2] < "15":
             return []  # "demanded X at a round of talks": talks with no one named are the setting
         mode = self.mode(n)
         if n.dep_ == "dobj" and n.head.lemma_.lower() in LIGHT_VERBS:
