@@ -238,10 +238,12 @@ class Coder:
         return out
 
     def _sentence_case(self, title: str) -> str:
-        """Headlines In Title Case parse badly: lower-case every capitalised word that is not a name."""
+        """Headlines In Title Case or IN CAPITALS parse badly: lower-case every capitalised word
+        that is not a name (names in capitals get their first letter only: "CHINA" -> "China")."""
         words = [w for w in title.split() if w[:1].isalpha()]
         if not words or sum(w[:1].isupper() for w in words) < 0.7 * len(words):
             return title
+        shouting = sum(w.isupper() and len(w) > 1 for w in words) >= 0.7 * len(words)
         toks = self.nlp.tokenizer(title)
         keep = set()
         for s, e, entries in self.actors.match(toks):
@@ -249,11 +251,17 @@ class Coder:
                 keep.update(range(s, e))
         chars = list(title)
         for t in toks:
-            if t.i == 0 or t.i in keep or not t.text.istitle():
+            text = t.text
+            if t.i in keep:
+                new = text.title() if shouting and text.isupper() and len(text) > 3 else text
+            elif shouting and text.isupper():
+                new = text[:1] + text[1:].lower() if t.i == 0 else text.lower()
+            elif t.i == 0 or not text.istitle():
                 continue
-            low = t.text.lower()
-            if len(low) == len(t.text):
-                chars[t.idx:t.idx + len(t.text)] = low
+            else:
+                new = text.lower()
+            if len(new) == len(text):
+                chars[t.idx:t.idx + len(text)] = new
         return "".join(chars)
 
     def _events(self, doc: Document, index: int, sent, original: str,

@@ -358,3 +358,14 @@ def test_market_figures_and_named_references_are_not_events(coder):
     # the same nouns carried by an actor's act still are
     ev = code(coder, "Brazil rejected the demands of its creditor banks and Argentina's accord proposal.")
     assert any(e.source == "BRA" and e.root == "12" for e in ev)
+
+
+def test_headlines_in_capitals_are_read_in_sentence_case(coder):
+    from onevoice.documents import Document
+
+    assert coder._sentence_case("GREECE ACCUSES TURKEY OF AIRSPACE VIOLATIONS") == \
+        "Greece accuses Turkey of airspace violations"
+    doc = Document(id="h", title="GREECE ACCUSES TURKEY OF AIRSPACE VIOLATIONS",
+                   text="The Greek government said Turkish jets entered its airspace.", date="1987-03-02")
+    ev = [e for e in coder.code_document(doc).events if e.sentence_index == 0]
+    assert [(e.source, e.target, e.code) for e in ev] == [("GRC", "TUR", "112")]
