@@ -369,3 +369,13 @@ def test_headlines_in_capitals_are_read_in_sentence_case(coder):
                    text="The Greek government said Turkish jets entered its airspace.", date="1987-03-02")
     ev = [e for e in coder.code_document(doc).events if e.sentence_index == 0]
     assert [(e.source, e.target, e.code) for e in ev] == [("GRC", "TUR", "112")]
+
+
+def test_subject_behind_a_participle(coder):
+    ev = code(coder, "The Red Cross operating in Sudan said Chadian forces must protect the camps.")
+    assert any(e.source.startswith("NGO") and e.target == "TCDMIL" and e.root == "10" for e in ev)
+
+
+def test_a_message_that_someone_must_act_is_a_demand(coder):
+    ev = code(coder, "Germany's chancellor issued a sharp reminder to Serbia that it must release the monitors.")
+    assert any(e.source == "DEUGOV" and e.target == "SRB" and e.root == "10" for e in ev)

@@ -38,6 +38,9 @@ DECISION_VERBS = {"approve"}
 SPEECH_VERBS = {"say", "tell", "inform", "brief", "announce", "insist", "warn", "state", "declare",
                 "stress", "add", "reiterate", "remind", "write", "argue", "maintain", "repeat"}
 OBLIGATION = {"must", "should"}
+# Nouns of what is said or written: "a reminder that X must ...", "a statement that X should ..."
+MESSAGE_NOUNS = {"reminder", "warning", "statement", "message", "letter", "declaration",
+                 "communique", "note", "ultimatum"}
 # Prepositions that introduce whom an act is directed to (not where or when it happened).
 RECIPIENT_PREPS = {"to", "for", "from", "with", "against", "on", "toward", "towards", "into", "upon"}
 # Appeals, intents, demands, rejections and threats: their complements are not facts.
@@ -432,6 +435,26 @@ class EventExtractor:
         if not demand:
             return []
         out = []
+        for n in sent:
+            # "issued a stern reminder to Iraq that it must cooperate": said in a message
+            if n.pos_ != "NOUN" or n.lemma_.lower() not in MESSAGE_NOUNS or n.head.i == n.i:
+                continue
+            carrier = n.head if n.dep_ == "dobj" and n.head.pos_ == "VERB" else None
+            for c in n.children:
+                modal = next((a for a in c.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
+                if c.dep_ not in ("acl", "ccomp", "relcl") or modal is None or carrier is None:
+                    continue
+                src_tokens, _ = self.subject(carrier, any(x.dep_ == "nsubjpass" for x in carrier.children))
+                sources = prefer_known([a for t in src_tokens for a in actors.actors(t)])
+                own = {a.code for a in sources}
+                asked = [a for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                         for a in actors.actors(s) if a.code not in own]
+                if not asked:  # "a reminder to Iraq that it must": the one the message is sent to
+                    asked = [a for t in self._prep_objects([n, carrier], {"to"}) for a in actors.actors(t)]
+                pat, _ = self._choose(carrier, demand)
+                if asked and sources and pat is not None:
+                    out.extend(self._pairs(sources, prefer_known(asked), pat, modal, self.mode(carrier),
+                                           0.7, "obligation"))
         for v in sent:
             if v.lemma_.lower() not in SPEECH_VERBS or v.pos_ not in ("VERB", "AUX"):
                 continue
@@ -559,6 +582,9 @@ class EventExtractor:
                         return objs, "subject"
             return [], ""
         subj = [c for c in v.children if c.dep_ in ("nsubj",)]
+        # "The Red Cross operating in Iraq said": the parser makes the participle the subject
+        subj = [next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), c)
+                if c.tag_ == "VBG" else c for c in subj]
         if subj:
             return subj, "subject"
         if depth > 3:
