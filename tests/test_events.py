@@ -379,3 +379,11 @@ def test_subject_behind_a_participle(coder):
 def test_a_message_that_someone_must_act_is_a_demand(coder):
     ev = code(coder, "Germany's chancellor issued a sharp reminder to Serbia that it must release the monitors.")
     assert any(e.source == "DEUGOV" and e.target == "SRB" and e.root == "10" for e in ev)
+
+
+def test_casualties_of_an_attack_are_not_a_second_attack(coder):
+    ev = code(coder, "Sudanese rebels shelled the town of Kadugli on Sunday, killing 12 civilians.")
+    assert [e.code for e in ev if e.mode is None] == ["194"]
+    # a killing that is the sentence's own act stays
+    ev = code(coder, "Sudanese rebels killed 12 civilians in Kadugli.")
+    assert [e.code for e in ev if e.mode is None] == ["190"]

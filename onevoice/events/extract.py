@@ -218,6 +218,7 @@ class EventExtractor:
             r.target is None or is_business(r.target.code)))]
         out = self._main_events(out)
         out = self._untargeted_repeats(out)
+        out = self._casualties(out)
         for r in out:
             if r.pattern.symmetric and r.target is not None and r.mode is None:
                 actors.ctx.last_pair = (r.source, r.target)
@@ -231,6 +232,16 @@ class EventExtractor:
         """'Warsaw Pact', 'Islamic Relief': a word inside a name is not an event."""
         m = actors.matches.get(t.i)
         return bool(m) and m[1] - m[0] > 1 and any(e.kind in PROPER_KINDS for e in m[2])
+
+    @staticmethod
+    def _casualties(out: list[RawEvent]) -> list[RawEvent]:
+        """'Rebels shelled Juba, killing 20 people': the killing is what the shelling did, not a
+        second attack. A participle clause coded with the plain use-of-force code (190) is dropped
+        when the verb it hangs from is a use of force by the same source."""
+        force = {(r.trigger.i, r.source.code) for r in out if r.pattern.code[:2] in FORCE_ROOTS}
+        return [r for r in out if not (
+            r.pattern.code == "190" and r.trigger.dep_ == "advcl" and r.trigger.tag_ == "VBG"
+            and (r.trigger.head.i, r.source.code) in force)]
 
     @staticmethod
     def _untargeted_repeats(out: list[RawEvent]) -> list[RawEvent]:
