@@ -197,3 +197,9 @@ def test_gazetteer_keeps_word_names_for_big_cities_only(coder):
     ev = coder.code_text("Israel will evacuate all settlements in the Gaza Strip in mid-August.",
                          doc_id="t", date="2005-05-01")
     assert any(e.source == "ISR" and e.target == "PSE" for e in ev)
+
+
+def test_people_of_a_country_are_coded_by_where_they_live(coder):
+    ev = coder.code_text("The Albanians of southern Serbia demanded autonomy from Serbian authorities.",
+                         doc_id="t", date="2001-05-01")
+    assert any(e.source == "SRB" and e.target == "SRBGOV" for e in ev)

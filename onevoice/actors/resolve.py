@@ -537,7 +537,7 @@ class ParsedActors:
         is_people = bool(head_match) and head_match[2][0].kind == DEMONYM and not sector
         if not full and (not country and sector or is_people):
             for c in head.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+                if c.dep_ == "prep" and c.lower_ in ("in", "from", "of"):
                     for p in c.children:
                         pa = self._single(p) if p.dep_ == "pobj" else None
                         if pa and pa.kind == "country" and len(pa.code) == 3:
