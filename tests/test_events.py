@@ -387,3 +387,13 @@ def test_casualties_of_an_attack_are_not_a_second_attack(coder):
     # a killing that is the sentence's own act stays
     ev = code(coder, "Sudanese rebels killed 12 civilians in Kadugli.")
     assert [e.code for e in ev if e.mode is None] == ["190"]
+
+
+def test_a_call_for_someone_to_act(coder):
+    ev = code(coder, "The Kenyan president called on Friday for Somalia to hold elections.")
+    assert [(e.source, e.target, e.root) for e in ev if e.mode is None] == [("KENGOV", "SOM", "02")]
+
+
+def test_recipient_behind_an_amount(coder):
+    ev = code(coder, "Norway provides $20 million in humanitarian aid to the Afghan people every year.")
+    assert any(e.source == "NOR" and e.target.startswith("AFG") and e.root == "07" for e in ev)

@@ -124,6 +124,12 @@ def _copular(n) -> bool:
     return False
 
 
+def _for_clause(c) -> bool:
+    """A clause like "for Britain to stay": marked by "for", an infinitive with a subject."""
+    return (any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+
+
 def _reported(v) -> bool:
     """Is the clause what someone said, in the past ("X said Y would ...")? There "would" is
     the speaker's "will" put into the past, not a condition."""
@@ -518,6 +524,8 @@ class EventExtractor:
         # heads a time phrase ("On Monday, X called ...", "called X on Wednesday") is not one
         particles = {c.lower_ for c in children if c.dep_ in ("prt", "advmod", "agent", "dative")
                      or (c.dep_ == "prep" and c.i > v.i and not _temporal(c))}
+        if any(c.dep_ in ("advcl", "ccomp") and c.i > v.i and _for_clause(c) for c in children):
+            particles.add("for")  # "called for Britain to stay": the parser marks "for" on the clause
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         # "hold a round of talks": look through the quantity noun
         objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
@@ -682,7 +690,7 @@ class EventExtractor:
             nxt = []
             for h in frontier:
                 nxt.extend(c for c in h.children if c.dep_ in ("dobj", "xcomp", "attr", "oprd")
-                           and c.pos_ in ("NOUN", "VERB", "PROPN"))
+                           and c.pos_ in ("NOUN", "VERB", "PROPN", "NUM"))
             heads.extend(nxt)
             frontier = nxt
         toks = self._prep_objects(heads, RECIPIENT_PREPS)
@@ -803,6 +811,9 @@ class EventExtractor:
         directly follows the verb."""
         toks = [s for c in v.children if c.dep_ == "ccomp" and v.i < c.left_edge.i <= v.i + 2
                 for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        # "called on Friday for Britain to stay": the subject of a for-to clause
+        toks += [s for c in v.children if c.dep_ in ("advcl", "ccomp") and _for_clause(c)
+                 for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         return prefer_known([a for t in toks for a in actors.actors(t)])
 
     def _complement_targets(self, v, actors, sources=()) -> tuple[list[Actor], str]:
