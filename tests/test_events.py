@@ -397,3 +397,14 @@ def test_a_call_for_someone_to_act(coder):
 def test_recipient_behind_an_amount(coder):
     ev = code(coder, "Norway provides $20 million in humanitarian aid to the Afghan people every year.")
     assert any(e.source == "NOR" and e.target.startswith("AFG") and e.root == "07" for e in ev)
+
+
+def test_a_stance_participle_is_the_subjects_act(coder):
+    ev = code(coder, "Greece is opposed to Turkish membership of the bloc.")
+    assert ("GRC", "TUR", "11") in triples(ev)
+
+
+def test_an_arrest_with_no_agent_is_the_state_of_its_place(coder):
+    ev = code(coder, "Three Canadian journalists were detained in Cairo on Monday.")
+    assert [(e.source, e.code) for e in ev] == [("EGY", "173")]
+    assert not code(coder, "Three Canadian journalists were detained on Monday.")

@@ -49,6 +49,10 @@ MODE_RANK = {"negated": 3, "hypothetical": 2, "future": 1}
 # Nouns that only count or group an event noun: "a round of talks", "$5 million in aid".
 # Material acts (cooperation 06-08, conflict 15-20) done in a country other than the doer's
 # are directed at it: "lifted a curfew in X", "shelled positions in X".
+# Coercion only a state carries out: restrictions, arrests and charges, expulsions (CAMEO 172-174).
+STATE_POWERS = {"172", "173", "174"}
+# Participles that state their subject's stance: "X is opposed to Y", "X is committed to Y".
+STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote"}
 # Verbs whose act is between the parties of a coordinated subject when no one else is named.
 MUTUAL_VERBS = {"agree", "sign", "conclude", "reach", "ink", "seal", "forge", "finalize",
                 "finalise", "negotiate", "cooperate", "collaborate", "ally"}
@@ -334,7 +338,13 @@ class EventExtractor:
         if "agent" in pat.target:
             return self._experiencer_events(v, pat, actors)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
-        src_tokens, how = self.subject(v, passive)
+        if (passive and self.verb_lemma(v) in STANCE_PARTICIPLES
+                and not any(c.dep_ == "agent" for c in v.children)):
+            # "Israel is opposed to French mediation": a stance its subject holds, not a passive
+            src_tokens, how = [c for c in v.children if c.dep_ == "nsubjpass"], "subject"
+            passive = False
+        else:
+            src_tokens, how = self.subject(v, passive)
         # "U.S. corn imports injure farmers", "prices in the Argentine market supported ...":
         # goods, markets and figures do nothing; the actor named beside them is not the doer
         src_tokens = [t for t in src_tokens if t.lemma_.lower() not in self.lex.things]
@@ -347,6 +357,12 @@ class EventExtractor:
                 how = "unknown attacker"
                 if means is not None and means.code != pat.code and pat.code in ("180", "190"):
                     pat = replace(pat, code=means.code)  # "killed by a car bomb": a car bombing
+        if (not sources and passive and pat.code[:3] in STATE_POWERS
+                and not any(c.dep_ == "agent" for c in v.children)):
+            # "a missionary was arrested in Lebanon": only a state arrests, bans or expels there
+            place = self._place(v, actors)
+            if place is not None:
+                sources, how = [replace(place, kind="state of the place")], "state of the place"
         if not sources:
             return []
         targets, t_how = self._targets(v, pat, obj_tok, passive, actors)
