@@ -627,6 +627,9 @@ class EventExtractor:
         head = v.head
         if head.i == v.i:
             return [], ""
+        if v.dep_ == "acomp" and head.pos_ in ("AUX", "VERB") and self.verb_lemma(v) in STANCE_PARTICIPLES:
+            # "Greece is opposed to ...", parsed as a complement of "is"
+            return [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")], "subject"
         if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
             # "Syria is willing to withdraw": the subject of the copula
             return [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")], "control subject"
