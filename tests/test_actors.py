@@ -203,3 +203,9 @@ def test_people_of_a_country_are_coded_by_where_they_live(coder):
     ev = coder.code_text("The Albanians of southern Serbia demanded autonomy from Serbian authorities.",
                          doc_id="t", date="2001-05-01")
     assert any(e.source == "SRB" and e.target == "SRBGOV" for e in ev)
+
+
+def test_a_pronoun_points_to_its_antecedent_in_the_same_sentence(coder):
+    ev = coder.code_text("The Kenyan army said it will not release the Somali fighters.", doc_id="t",
+                         date="2011-10-20")
+    assert [(e.source, e.source_text) for e in ev] == [("KENMIL", "Kenyan army")]

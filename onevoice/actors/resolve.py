@@ -702,5 +702,10 @@ class ParsedActors:
             ref = self.ctx.last_group
         if ref is None:
             return None
+        if (tok.sent.start_char <= ref.start < ref.end <= tok.idx
+                and tok.doc.text[ref.start:ref.end] == ref.text):
+            # "Britain's Royal Marines said it will not ...": the evidence is the name itself
+            return Actor(code=ref.code, text=ref.text, start=ref.start, end=ref.end, kind="pronoun",
+                         source=f"'{tok.text}' refers to '{ref.text}'", inferred=True)
         return Actor(code=ref.code, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                      kind="pronoun", source=f"antecedent '{ref.text}'", inferred=True)
