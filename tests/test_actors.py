@@ -209,3 +209,9 @@ def test_a_pronoun_points_to_its_antecedent_in_the_same_sentence(coder):
     ev = coder.code_text("The Kenyan army said it will not release the Somali fighters.", doc_id="t",
                          date="2011-10-20")
     assert [(e.source, e.source_text) for e in ev] == [("KENMIL", "Kenyan army")]
+
+
+def test_foreign_actors_keep_an_unknown_country(coder):
+    ev = coder.code_text("Kenyan police arrested foreign journalists in Nairobi.", doc_id="t",
+                         date="2015-01-01")
+    assert any(e.source == "KENCOP" and e.target.startswith("---") for e in ev)

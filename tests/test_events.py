@@ -408,3 +408,10 @@ def test_an_arrest_with_no_agent_is_the_state_of_its_place(coder):
     ev = code(coder, "Three Canadian journalists were detained in Cairo on Monday.")
     assert [(e.source, e.code) for e in ev] == [("EGY", "173")]
     assert not code(coder, "Three Canadian journalists were detained on Monday.")
+
+
+def test_what_someone_is_accused_or_warned_of_specifies_the_code(coder):
+    ev = code(coder, "Russia accused Georgia of spying on its army.")
+    assert ("RUS", "GEO", "1125") in {(e.source, e.target, e.code) for e in ev}
+    ev = code(coder, "The Thai government warned of an attack on the embassy.")
+    assert [e.code for e in ev] == ["1384"]

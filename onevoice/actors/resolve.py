@@ -29,6 +29,8 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around"}
+# Words that say an actor of unknown country is not of the country the text is about.
+FOREIGN_WORDS = {"foreign", "international", "overseas", "expatriate", "western", "outside"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 # A place noun with a named place: "the town of Cizre", "the southern city of Susangerd".
 PLACE_NOUNS = {"town", "city", "village", "capital", "district", "province", "region", "suburb",
@@ -101,6 +103,11 @@ class Actor:
     @property
     def country(self) -> str:
         return self.code[:3]
+
+
+def is_foreign(actor: Actor) -> bool:
+    """'foreign journalists', 'international observers': said not to be of the country at hand."""
+    return bool(FOREIGN_WORDS & set(actor.text.lower().split()))
 
 
 @dataclass
@@ -331,6 +338,8 @@ class ParsedActors:
         sentence names, or else the country the article has named most: domestic by default."""
         if not actor.code.startswith("---") or actor.kind == "unknown":
             return actor  # an unnamed perpetrator has no country to guess
+        if is_foreign(actor):
+            return actor  # "foreign journalists", "international observers": not the country's own
         named = set(self.sentence_countries(sent))
         if len(named) == 1:
             country, why = named.pop(), "the sentence's country"
@@ -434,6 +443,9 @@ class ParsedActors:
                 continue
             if t.lower_ in FORMER_WORDS and t.dep_ in ("amod", "compound", "advmod"):
                 former = True
+                continue
+            if t.lower_ in FOREIGN_WORDS and t.dep_ == "amod":
+                span_tokens.append(t)  # kept in the evidence: "foreign journalists"
                 continue
             if t.dep_ == "poss":
                 pa = self._single(t)

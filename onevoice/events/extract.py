@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from ..actors.lexicon import PROPER_KINDS, is_business, sectors_of
-from ..actors.resolve import Actor, ParsedActors
+from ..actors.resolve import Actor, ParsedActors, is_foreign
 from .lexicon import NOT_AN_EVENT, EventLexicon, Pattern
 
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
@@ -378,8 +378,8 @@ class EventExtractor:
             # "attacked villages in Kuwait": people of a place belong to its country
             place = self._place(v, actors)
             if place is not None:
-                targets = [replace(t, code=place.code + t.code[3:]) if t.code.startswith("---")
-                           else t for t in targets]
+                targets = [replace(t, code=place.code + t.code[3:])
+                           if t.code.startswith("---") and not is_foreign(t) else t for t in targets]
         if not targets and ("none" not in pat.target or pat.code[:2] in WISH_ROOTS):
             # "refused to lift the curfew on Palestinians": refused, offered or threatened
             # toward whoever the act would be aimed at
@@ -597,7 +597,7 @@ class EventExtractor:
                 out.update(o.lemma_.lower() for o in c.children if o.dep_ == "dobj")
             elif c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children):
                 out.add(c.lemma_.lower())
-            elif c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "into"):
+            elif c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "into", "of"):
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         out.add(p.lemma_.lower())
