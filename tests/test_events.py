@@ -415,3 +415,13 @@ def test_what_someone_is_accused_or_warned_of_specifies_the_code(coder):
     assert ("RUS", "GEO", "1125") in {(e.source, e.target, e.code) for e in ev}
     ev = code(coder, "The Thai government warned of an attack on the embassy.")
     assert [e.code for e in ev] == ["1384"]
+
+
+def test_an_act_in_ones_own_country_is_kept_without_a_target(coder):
+    ev = code(coder, "Thailand declared a state of emergency in Bangkok.")
+    assert [(e.source, e.target, e.code) for e in ev] == [("THA", "", "1724")]
+
+
+def test_test_fired_missiles_are_a_test(coder):
+    ev = code(coder, "North Korea test-fired two ballistic missiles on Friday.")
+    assert [(e.source, e.code) for e in ev] == [("PRK", "150")]

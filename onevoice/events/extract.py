@@ -217,10 +217,14 @@ class EventExtractor:
             r.source = actors.localise(r.source, sent)
             if r.target is not None:
                 r.target = actors.localise(r.target, sent)
-        out = [r for r in out if r.target is None or (
-            r.target.code != r.source.code
-            # "the president returned to Moscow": going home is no visit
-            and not (r.pattern.code == "042" and r.target.code[:3] == r.source.code[:3]))]
+        # "the president returned to Moscow": going home is no visit
+        out = [r for r in out if not (r.target is not None and r.pattern.code == "042"
+                                      and r.target.code[:3] == r.source.code[:3])]
+        out = [r for r in out if not (r.pattern.is_noun and r.target is not None
+                                      and r.target.code == r.source.code)]
+        for r in out:
+            if r.target is not None and r.target.code == r.source.code:
+                r.target = None  # "Thailand declared an emergency in Bangkok": its own country
         # a firm's own dealings ("the company said it will seek approval", "agreed to buy a
         # stake in a rival") are commerce, not politics: a firm acts politically only toward
         # someone who is not a firm
@@ -308,6 +312,8 @@ class EventExtractor:
         odd ("staged" -> "stag"): the lexicon is written in dictionary forms."""
         lemma = self.verb_lemma(t)
         pats = list(self.lex.verbs.get(lemma, ()))
+        if pats and "-" in lemma:
+            return pats  # "test-fired" is a test, whatever "fired" alone would be
         low = t.lower_
         for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
                              ("es", ""), ("s", "")):
@@ -1139,12 +1145,13 @@ class EventExtractor:
                         out.append(RawEvent(a, b, pat, trigger, mode, conf, how))
             return out
         for s in sources:
-            if not targets:
-                out.append(RawEvent(s, None, pat, trigger, mode, conf, how))
+            # an act on oneself ("Thailand declared an emergency in Bangkok") has no other side
+            others = [tg for tg in targets if tg.code != s.code]
+            if not others:
+                if not targets or not pat.is_noun:  # a noun aimed at its own source is misread
+                    out.append(RawEvent(s, None, pat, trigger, mode, conf, how))
                 continue
-            for tg in targets:
-                if tg.code == s.code:
-                    continue
+            for tg in others:
                 out.append(RawEvent(s, tg, pat, trigger, mode, conf, how))
                 if pat.symmetric and mode != "future":  # an announced meeting is the announcer's intent
                     out.append(RawEvent(tg, s, pat, trigger, mode, conf, how + ", symmetric"))
