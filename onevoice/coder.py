@@ -80,7 +80,7 @@ class Coder:
 
             load_petrarch_files(self.actors, petrarch, agent_files)
         self.events = EventLexicon(known_codes=self.ontology.codes)
-        self.resolver = ActorResolver(TokenMatcher(self.actors), Gazetteer(english_words(self.nlp)))
+        self.resolver = ActorResolver(TokenMatcher(self.actors), Gazetteer(self._english))
         self.extractor = EventExtractor(self.events, refusal=self.ontology.refusal)
         self.version = __version__
         self.lexicon_version = lexicon_version()
@@ -237,6 +237,10 @@ class Coder:
                 out.append((p, p))
         return out
 
+    @cached_property
+    def _english(self) -> frozenset:
+        return english_words(self.nlp)
+
     def _sentence_case(self, title: str) -> str:
         """Headlines In Title Case or IN CAPITALS parse badly: lower-case every capitalised word
         that is not a name (names in capitals get their first letter only: "CHINA" -> "China")."""
@@ -249,6 +253,11 @@ class Coder:
         for s, e, entries in self.actors.match(toks):
             if any(x.kind in PROPER_KINDS for x in entries):
                 keep.update(range(s, e))
+        if shouting:
+            # "U.S. CAR MAKERS": in capitals a short word ("CAR", "CAN") only looks like a code
+            words = self._english
+            keep = {i for i in keep if not (len(toks[i].text) <= 3 and toks[i].text.lower() in words
+                                            and toks[i].text not in SHOUTED_ABBREVIATIONS)}
         chars = list(title)
         for t in toks:
             text = t.text
@@ -324,6 +333,8 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 # Titles and ranks written short before a name: "Kenyan Sgt. Otieno said" is one sentence.
+# Country and bloc abbreviations that are also English words and stay names in capital headlines.
+SHOUTED_ABBREVIATIONS = {"US", "UK", "EU", "UN"}
 TITLE_ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "prof.", "rev.", "gen.", "lt.", "col.",
                        "maj.", "capt.", "sgt.", "cpl.", "pvt.", "adm.", "cmdr.", "brig.", "gov.",
                        "sen.", "rep.", "amb.", "pres.", "sec.", "det.", "insp.", "supt.", "st."}

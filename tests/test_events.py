@@ -365,6 +365,8 @@ def test_headlines_in_capitals_are_read_in_sentence_case(coder):
 
     assert coder._sentence_case("GREECE ACCUSES TURKEY OF AIRSPACE VIOLATIONS") == \
         "Greece accuses Turkey of airspace violations"
+    # a short word in capitals is a word, not a country code ("CAR": Central African Republic)
+    assert coder._sentence_case("U.S. CAR MAKERS HOPE TO GAIN") == "U.S. car makers hope to gain"
     doc = Document(id="h", title="GREECE ACCUSES TURKEY OF AIRSPACE VIOLATIONS",
                    text="The Greek government said Turkish jets entered its airspace.", date="1987-03-02")
     ev = [e for e in coder.code_document(doc).events if e.sentence_index == 0]
