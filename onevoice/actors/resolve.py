@@ -105,6 +105,23 @@ class Actor:
         return self.code[:3]
 
 
+def _earlier_in_sentence(tok, ref: "Actor") -> bool:
+    """Is `ref` a mention in `tok`'s own sentence, before it? Walks back over the tokens between
+    them (`Token.sent` and `Doc.text` each cost a pass over the whole run)."""
+    doc, i = tok.doc, tok.i
+    while i > 0 and doc[i].idx > ref.start:
+        if doc[i].is_sent_start:
+            return False
+        i -= 1
+    if doc[i].idx != ref.start:
+        return False  # a mention of another run or document
+    parts, j = [], i
+    while j < tok.i and doc[j].idx < ref.end:
+        parts.append(doc[j].text_with_ws)
+        j += 1
+    return "".join(parts).strip() == ref.text
+
+
 def is_foreign(actor: Actor) -> bool:
     """'foreign journalists', 'international observers': said not to be of the country at hand."""
     return bool(FOREIGN_WORDS & set(actor.text.lower().split()))
@@ -208,6 +225,11 @@ class ParsedActors:
         self._starts = [t.idx for t in doc]
 
     # -- public ----------------------------------------------------------------------------
+    @property
+    def text(self) -> str:
+        """The run's text, built once."""
+        return self._text
+
     def has_candidate(self, sent) -> bool:
         return any(t.i in self.matches or t.lower_ in PERSON_PRONOUNS or t.lower_ in GROUP_PRONOUNS
                    or (t.lemma_.lower() in PAIR_NOUNS and self.ctx.last_pair is not None)
@@ -714,8 +736,7 @@ class ParsedActors:
             ref = self.ctx.last_group
         if ref is None:
             return None
-        if (tok.sent.start_char <= ref.start < ref.end <= tok.idx
-                and tok.doc.text[ref.start:ref.end] == ref.text):
+        if ref.start < ref.end <= tok.idx and _earlier_in_sentence(tok, ref):
             # "Britain's Royal Marines said it will not ...": the evidence is the name itself
             return Actor(code=ref.code, text=ref.text, start=ref.start, end=ref.end, kind="pronoun",
                          source=f"'{tok.text}' refers to '{ref.text}'", inferred=True)

@@ -806,7 +806,7 @@ class EventExtractor:
                    or x.i == m.i)
         place = self._place(v, actors) or self._place(m, actors)
         return [Actor(code=(place.code if place else "---") + "UAF",
-                      text=m.doc.text[left:m.idx + len(m.text)], start=left,
+                      text=actors.text[left:m.idx + len(m.text)], start=left,
                       end=m.idx + len(m.text), kind="unknown",
                       source=f"unnamed perpetrator of '{m.text}'")], self._violent(m)
 
@@ -1070,7 +1070,12 @@ class EventExtractor:
                         found.add("future")
         if self.lex.mode_phrases:
             lo = min(c.i for c in chain)
-            lemmas = [x.lemma_.lower() for x in t.doc[max(lo - 3, t.sent.start):t.i + 1]]
+            start = max(lo - 3, 0)
+            for k in range(lo, start, -1):  # not back into the previous sentence
+                if t.doc[k].is_sent_start:
+                    start = k
+                    break
+            lemmas = [x.lemma_.lower() for x in t.doc[start:t.i + 1]]
             by_first = self._phrases_by_first()
             for i, lemma in enumerate(lemmas):
                 for phrase, m in by_first.get(lemma, ()):
