@@ -20,7 +20,6 @@ import argparse
 import csv
 import datetime as dt
 import json
-import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -28,19 +27,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from record import commit  # noqa: E402
+
 SENTENCES = ROOT / "benchmarks" / "data" / "codebook_sentences.tsv"
 RESULTS = ROOT / "benchmarks" / "results" / "codebook_coverage.jsonl"
 DATE = "2010-03-05"  # document date: office holders resolve as in that year
 
 
-def commit() -> str | None:
-    """The short commit hash, or None outside a git checkout."""
-    try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                             capture_output=True, text=True, timeout=10)
-        return out.stdout.strip() or None
-    except (OSError, subprocess.SubprocessError):
-        return None
 
 
 def read_sentences(path: Path) -> list[dict[str, str]]:

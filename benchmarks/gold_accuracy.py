@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from record import commit  # noqa: E402
 from onevoice.evaluate import evaluate_files, format_report, gold_documents  # noqa: E402
 
 DEFAULT_GOLD_DIR = ROOT.parent / "shared" / "gold"
@@ -34,14 +34,6 @@ HEADLINE = {
 }
 
 
-def commit() -> str | None:
-    """The short commit hash, or None outside a git checkout."""
-    try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                             capture_output=True, text=True, timeout=10)
-        return out.stdout.strip() or None
-    except (OSError, subprocess.SubprocessError):
-        return None
 
 
 def headline(result: dict) -> dict[str, float]:

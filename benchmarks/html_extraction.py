@@ -18,7 +18,6 @@ import argparse
 import datetime as dt
 import json
 import re
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -29,6 +28,7 @@ from typing import Iterator
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from record import commit  # noqa: E402
 from onevoice.documents import Document, read_paths  # noqa: E402
 from onevoice.ingest.language import detect_language  # noqa: E402
 
@@ -36,13 +36,6 @@ DEFAULT_HTML_DIR = ROOT.parent / "shared" / "corpora" / "html"
 RESULTS = ROOT / "benchmarks" / "results" / "html_extraction.jsonl"
 
 
-def commit() -> str | None:
-    try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                             capture_output=True, text=True, timeout=10)
-        return out.stdout.strip() or None
-    except (OSError, subprocess.SubprocessError):
-        return None
 
 
 def tokens(text: str) -> Counter:
