@@ -215,3 +215,9 @@ def test_foreign_actors_keep_an_unknown_country(coder):
     ev = coder.code_text("Kenyan police arrested foreign journalists in Nairobi.", doc_id="t",
                          date="2015-01-01")
     assert any(e.source == "KENCOP" and e.target.startswith("---") for e in ev)
+
+
+def test_wire_style_company_suffixes_make_a_business(coder):
+    ev = coder.code_text("American Health Insurance Corp sold its unit to Canadian Life Inc.",
+                         doc_id="t", date="1987-03-02")
+    assert not ev  # one firm selling to another is commerce
