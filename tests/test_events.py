@@ -427,3 +427,10 @@ def test_an_act_in_ones_own_country_is_kept_without_a_target(coder):
 def test_test_fired_missiles_are_a_test(coder):
     ev = code(coder, "North Korea test-fired two ballistic missiles on Friday.")
     assert [(e.source, e.code) for e in ev] == [("PRK", "150")]
+
+
+def test_a_visit_is_aimed_at_the_country_it_takes_place_in(coder):
+    ev = code(coder, "The Kenyan foreign minister began a three-day visit in Ethiopia on Monday.")
+    assert ("KENGOV", "ETH", "04") in triples(ev)
+    # coming home is no visit
+    assert not code(coder, "The Kenyan foreign minister began a three-day tour in Kenya on Monday.")

@@ -400,7 +400,7 @@ class EventExtractor:
         if targets and pat.code[:2] == "01" and self.verb_lemma(v) in SPEECH_VERBS and all(
                 "MED" in sectors_of(t.code) for t in targets):
             targets = []  # "told reporters": the press hears a statement, it is not its target
-        if not targets and pat.code[:2] in PLACE_ROOTS:
+        if not targets and (pat.code[:2] in PLACE_ROOTS or pat.code == "042"):
             # "lifted a curfew in Montenegro", "shelled positions in Lebanon": a material act in
             # another country is directed at that country
             place = self._place(v, actors)
