@@ -469,52 +469,43 @@ class EventExtractor:
         return False
 
     def _obligations(self, sent, actors) -> list[RawEvent]:
-        """'X said Y must V' is X demanding that Y V: code it with the `demand` rows."""
+        """'X said Y must V' is X demanding that Y V: code it with the `demand` rows. So is a
+        message carrying it ("issued a stern reminder to Iraq that it must cooperate")."""
         demand = self.lex.verbs.get("demand")
         if not demand:
             return []
         out = []
-        for n in sent:
-            # "issued a stern reminder to Iraq that it must cooperate": said in a message
-            if n.pos_ != "NOUN" or n.lemma_.lower() not in MESSAGE_NOUNS or n.head.i == n.i:
+        for carrier, clause, addressed in self._said_clauses(sent):
+            modal = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
+            if modal is None:
                 continue
-            carrier = n.head if n.dep_ == "dobj" and n.head.pos_ == "VERB" else None
-            for c in n.children:
-                modal = next((a for a in c.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
-                if c.dep_ not in ("acl", "ccomp", "relcl") or modal is None or carrier is None:
-                    continue
-                src_tokens, _ = self.subject(carrier, any(x.dep_ == "nsubjpass" for x in carrier.children))
-                sources = prefer_known([a for t in src_tokens for a in actors.actors(t)])
-                own = {a.code for a in sources}
-                asked = [a for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
-                         for a in actors.actors(s) if a.code not in own]
-                if not asked:  # "a reminder to Iraq that it must": the one the message is sent to
-                    asked = [a for t in self._prep_objects([n, carrier], {"to"}) for a in actors.actors(t)]
-                pat, _ = self._choose(carrier, demand)
-                if asked and sources and pat is not None:
-                    out.extend(self._pairs(sources, prefer_known(asked), pat, modal, self.mode(carrier),
-                                           0.7, "obligation"))
-        for v in sent:
-            if v.lemma_.lower() not in SPEECH_VERBS or v.pos_ not in ("VERB", "AUX"):
-                continue
-            for c in v.children:
-                if c.dep_ != "ccomp":
-                    continue
-                modal = next((a for a in c.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
-                if modal is None:
-                    continue
-                asked = [a for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
-                         for a in actors.actors(s)]
-                src_tokens, how = self.subject(v, any(x.dep_ == "nsubjpass" for x in v.children))
-                sources = prefer_known([a for t in src_tokens for a in actors.actors(t)])
-                if not asked or not sources:
-                    continue
-                pat, _ = self._choose(v, demand)
-                if pat is None:
-                    continue
-                out.extend(self._pairs(sources, prefer_known(asked), pat, modal, self.mode(v),
+            src_tokens, _ = self.subject(carrier, any(x.dep_ == "nsubjpass" for x in carrier.children))
+            sources = prefer_known([a for t in src_tokens for a in actors.actors(t)])
+            own = {a.code for a in sources}
+            asked = [a for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
+                     for a in actors.actors(s) if a.code not in own]
+            if not asked:  # "a reminder to Iraq that it must": the one the message is sent to
+                asked = [a for t in self._prep_objects(addressed, {"to"}) for a in actors.actors(t)]
+            pat, _ = self._choose(carrier, demand)
+            if asked and sources and pat is not None:
+                out.extend(self._pairs(sources, prefer_known(asked), pat, modal, self.mode(carrier),
                                        0.7, "obligation"))
         return out
+
+    @staticmethod
+    def _said_clauses(sent):
+        """(verb that says, clause said, words a recipient hangs from) for each clause a speech
+        verb or a message noun carries: "said (that) ...", "issued a reminder (that) ..."."""
+        for t in sent:
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS:
+                for c in t.children:
+                    if c.dep_ == "ccomp":
+                        yield t, c, []
+            elif (t.pos_ == "NOUN" and t.lemma_.lower() in MESSAGE_NOUNS and t.dep_ == "dobj"
+                  and t.head.pos_ == "VERB"):
+                for c in t.children:
+                    if c.dep_ in ("acl", "ccomp", "relcl"):
+                        yield t.head, c, [t, t.head]
 
     def _experiencer_events(self, t, pat, actors) -> list[RawEvent]:
         """'X was angered by Y', 'X is upset at Y': X (the one who feels) disapproves of Y."""
