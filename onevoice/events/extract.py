@@ -401,11 +401,10 @@ class EventExtractor:
                 "MED" in sectors_of(t.code) for t in targets):
             targets = []  # "told reporters": the press hears a statement, it is not its target
         if not targets and (pat.code[:2] in PLACE_ROOTS or pat.code == "042"):
-            # "lifted a curfew in Montenegro", "shelled positions in Lebanon": a material act in
-            # another country is directed at that country
-            place = self._place(v, actors)
-            if place is not None and all(place.code != a.code for a in sources):
-                targets, t_how = [place], "place"
+            # "lifted a curfew in Montenegro", "shelled positions in Lebanon", "began a visit in
+            # China": a material act or a visit is directed at the country it takes place in
+            targets = self._place_target(v, actors, sources)
+            t_how = "place" if targets else t_how
         mode = self.mode(v)
         if mode == "negated" and self._announced_refusal(v):
             refusal = self._refusal_pattern(v, pat)
@@ -741,6 +740,12 @@ class EventExtractor:
                     if a.code not in own]
         return prefer_known(acts)
 
+    def _place_target(self, v, actors, sources) -> list[Actor]:
+        """The place of the act as its target, unless it is a source itself ("Thailand ... in
+        Thailand"); a country's own bodies acting at home target the country (THAGOV -> THA)."""
+        place = self._place(v, actors)
+        return [place] if place is not None and all(place.code != a.code for a in sources) else []
+
     @staticmethod
     def _place(v, actors) -> Actor | None:
         """The country of the place a clause puts its act in: "in Montenegro", "in the town of
@@ -849,11 +854,10 @@ class EventExtractor:
                     acts = self._object_owner(c, obj, actors, [], sources)  # "lift the curfew on X"
                 if acts:
                     return acts, "inherited"
-                if pat.code[:2] in PLACE_ROOTS:
-                    # "threatened to impose a curfew in Algiers": aimed where the act would be
-                    place = self._place(c, actors)
-                    if place is not None and all(place.code != a.code for a in sources):
-                        return [place], "inherited place"
+                # "threatened to impose a curfew in Algiers": aimed where the act would be
+                place = self._place_target(c, actors, sources) if pat.code[:2] in PLACE_ROOTS else []
+                if place:
+                    return place, "inherited place"
         return [], ""
 
     @staticmethod
