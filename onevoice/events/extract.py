@@ -821,7 +821,7 @@ class EventExtractor:
         """The subject of the clause a demand, call or offer noun carries: "a demand that X
         withdraw", "calls for X to resign"."""
         clauses = [c for c in n.children if c.dep_ in ("acl", "ccomp", "relcl", "advcl") and c.i > n.i
-                   and any(m.dep_ == "mark" and m.lower_ in ("that", "for") for m in c.children)]
+                   and (_for_clause(c) or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
         clauses += [p for c in n.children if c.dep_ == "prep" and c.lower_ == "for"
                     for p in c.children if p.dep_ == "pcomp"]
         toks = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
