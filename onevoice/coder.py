@@ -255,8 +255,8 @@ class Coder:
                 keep.update(range(s, e))
         if shouting:
             # "U.S. CAR MAKERS": in capitals a short word ("CAR", "CAN") only looks like a code
-            words = self._english
-            keep = {i for i in keep if not (len(toks[i].text) <= 3 and toks[i].text.lower() in words
+            english = self._english
+            keep = {i for i in keep if not (len(toks[i].text) <= 3 and toks[i].text.lower() in english
                                             and toks[i].text not in SHOUTED_ABBREVIATIONS)}
         chars = list(title)
         for t in toks:
@@ -332,9 +332,9 @@ class _Scan:
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
-# Titles and ranks written short before a name: "Kenyan Sgt. Otieno said" is one sentence.
 # Country and bloc abbreviations that are also English words and stay names in capital headlines.
 SHOUTED_ABBREVIATIONS = {"US", "UK", "EU", "UN"}
+# Titles and ranks written short before a name: "Kenyan Sgt. Otieno said" is one sentence.
 TITLE_ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "prof.", "rev.", "gen.", "lt.", "col.",
                        "maj.", "capt.", "sgt.", "cpl.", "pvt.", "adm.", "cmdr.", "brig.", "gov.",
                        "sen.", "rep.", "amb.", "pres.", "sec.", "det.", "insp.", "supt.", "st."}
