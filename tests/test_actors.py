@@ -221,3 +221,15 @@ def test_wire_style_company_suffixes_make_a_business(coder):
     ev = coder.code_text("American Health Insurance Corp sold its unit to Canadian Life Inc.",
                          doc_id="t", date="1987-03-02")
     assert not ev  # one firm selling to another is commerce
+
+
+def test_anti_and_pro_are_stances_not_nationalities(coder):
+    ev = coder.code_text("Anti-American protesters marched in Baghdad on Friday.", doc_id="t",
+                         date="2006-07-07")
+    assert ev and all(not e.source.startswith("USA") for e in ev)
+
+
+def test_member_of_an_organization_keeps_its_country(coder):
+    ev = coder.code_text("NATO-member Norway condemned Russia on Friday.", doc_id="t",
+                         date="2006-07-07")
+    assert ("NOR", "RUS") in {(e.source, e.target) for e in ev}

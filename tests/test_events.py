@@ -434,3 +434,52 @@ def test_a_visit_is_aimed_at_the_country_it_takes_place_in(coder):
     assert ("KENGOV", "ETH", "04") in triples(ev)
     # coming home is no visit
     assert not code(coder, "The Kenyan foreign minister began a three-day tour in Kenya on Monday.")
+
+
+def test_protest_is_aimed_at_the_state_where_it_happens(coder):
+    got = triples(code(coder, "Hundreds of Iraqi Kurds demonstrated in Turkey on Sunday."))
+    assert ("IRQCVLKUR", "TUR", "14") in got
+    ev = code(coder, "Serbian students rallied in Vojvodina province on Friday.")
+    assert ("SRBEDU", "SRB", "14") in triples(ev)
+    assert [e.target_text for e in ev] == ["Vojvodina province"]
+
+
+def test_protest_with_no_place_targets_the_protesters_state(coder):
+    got = triples(code(coder, "Chilean teachers organized a general strike on Monday."))
+    assert ("CHLEDU", "CHL", "14") in got
+    # a state's own organs do not protest at it
+    got = triples(code(coder, "The Chilean parliament staged a walkout on Monday."))
+    assert not any(t == "CHL" for s, t, r in got)
+
+
+def test_in_protest_against_names_the_target_of_the_protest(coder):
+    ev = code(coder, "Bolivian miners began a hunger strike in protest against abuses by "
+                     "Peruvian police.")
+    got = triples(ev)
+    assert ("BOLLAB", "PERCOP", "14") in got or any(
+        s.startswith("BOL") and t == "PERCOP" and r == "14" for s, t, r in got)
+    assert len([e for e in ev if e.root == "14"]) == 1  # the strike and the protest are one act
+
+
+def test_general_strike_is_no_general(coder):
+    ev = code(coder, "Unions in Ghana called a general strike on Monday.")
+    assert ev and all("MIL" not in (e.target or "") for e in ev)
+
+
+def test_troops_arriving_are_no_visit(coder):
+    assert not [e for e in code(coder, "US troops arrived in Kuwait on Monday.") if e.root == "04"]
+    got = {(e.source, e.target, e.code)
+           for e in code(coder, "Ghanaian peacekeepers arrived in Liberia on Monday.")}
+    assert ("GHAPKO", "LBR", "074") in got or any(t == "LBR" and c == "074" for s, t, c in got)
+    got = triples(code(coder, "Britain's defence minister arrived in Kuwait on Monday."))
+    assert any(s.startswith("GBR") and t == "KWT" and r == "04" for s, t, r in got)
+
+
+def test_border_with_a_country_names_the_target(coder):
+    got = triples(code(coder, "Turkey closed its border with Syria on Friday."))
+    assert ("TUR", "SYR", "19") in got
+
+
+def test_handing_over_medicine_is_aid(coder):
+    ev = code(coder, "Japan handed over 20 tonnes of medicine to Nepal on Monday.")
+    assert ("JPN", "NPL", "073") in {(e.source, e.target, e.code) for e in ev}

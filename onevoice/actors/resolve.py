@@ -34,7 +34,8 @@ FOREIGN_WORDS = {"foreign", "international", "overseas", "expatriate", "western"
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 # A place noun with a named place: "the town of Cizre", "the southern city of Susangerd".
 PLACE_NOUNS = {"town", "city", "village", "capital", "district", "province", "region", "suburb",
-               "neighborhood", "neighbourhood", "port", "township", "hamlet", "camp"}
+               "neighborhood", "neighbourhood", "port", "township", "hamlet", "camp", "county",
+               "island", "valley", "enclave", "territory", "prefecture"}
 # "former President X" is an elite, not the government (CAMEO 3.2.4), as is an ex-minister.
 FORMER_WORDS = {"former", "ex", "ex-"}
 FORMER_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
@@ -103,6 +104,12 @@ class Actor:
     @property
     def country(self) -> str:
         return self.code[:3]
+
+
+def _stance_prefixed(doc, i: int) -> bool:
+    """Is the word at i written after "anti-" or "pro-" ("anti-Syria", "pro-Iranian")?"""
+    return (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
+            and doc[i - 2].idx + len(doc[i - 2].text) == doc[i - 1].idx)
 
 
 def _earlier_in_sentence(tok, ref: "Actor") -> bool:
@@ -329,7 +336,7 @@ class ParsedActors:
         seen_spans = set()
         for t in sent:
             m = self.matches.get(t.i)
-            if not m or m[0] in seen_spans:
+            if not m or m[0] in seen_spans or _stance_prefixed(self.doc, m[0]):
                 continue
             seen_spans.add(m[0])
             codes = {e.code for e in m[2] if e.kind in COUNTRY_KINDS}
@@ -475,13 +482,19 @@ class ParsedActors:
                     country = pa.country if pa.kind != "org" else ""
                     full = pa.code if pa.kind == "org" and kind == "sector" else full
                     sources.append(pa.source)
-                    span_tokens.extend(self.doc[pa_i] for pa_i in self._span_indices(pa))
+                    # "their leaders": the pronoun is the evidence here, not its antecedent
+                    span_tokens.extend([t] if t.pos_ == "PRON" else
+                                       (self.doc[pa_i] for pa_i in self._span_indices(pa)))
                 continue
             m = self.matches.get(t.i)
             if not m:
                 continue
             ent = self._pick(m[2], as_head=False)
+            if ent.kind in COUNTRY_KINDS and _stance_prefixed(self.doc, m[0]):
+                continue  # "anti-Syria journalist", "pro-Iranian militants": a stance, not a nationality
             if ent.kind in (ORG, SEAT) and not full:
+                if kind == "country":
+                    continue  # "NATO-member Norway", "EU member Poland": the country itself
                 full = ent.code
             elif ent.kind in COUNTRY_KINDS and (
                     not country or (kind == "country" and head_match and head_match[2][0].kind == DEMONYM
@@ -491,6 +504,8 @@ class ParsedActors:
                     resident = True
                 country = ent.code
             elif ent.kind == SECTOR and not sector:
+                if ent.title and t.pos_ == "ADJ" and m[1] - m[0] == 1:
+                    continue  # "a general strike": the adjective, not the rank
                 sector = ent.sector
             elif ent.kind == PERSON and not full:
                 full = ent.code
@@ -571,7 +586,7 @@ class ParsedActors:
         is_people = bool(head_match) and head_match[2][0].kind == DEMONYM and not sector
         if not full and (not country and sector or is_people):
             for c in head.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "from", "of"):
+                if c.dep_ == "prep" and c.lower_ in ("in", "from", "of", "throughout", "across"):
                     for p in c.children:
                         pa = self._single(p) if p.dep_ == "pobj" else None
                         if pa and pa.kind == "country" and len(pa.code) == 3:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from ..actors.lexicon import PROPER_KINDS, is_business, sectors_of
-from ..actors.resolve import Actor, ParsedActors, is_foreign
+from ..actors.resolve import PLACE_NOUNS, Actor, ParsedActors, is_foreign
 from .lexicon import NOT_AN_EVENT, EventLexicon, Pattern
 
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
@@ -62,14 +62,16 @@ PLACE_ROOTS = {"06", "07", "08", "15", "16", "17", "18", "19", "20"}
 # Acts that are events with no one named on the other side: yielding or retreating ("the rebels
 # surrendered"), protest ("thousands demonstrated"), force posture, coercion and violence.
 SELF_CONTAINED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
+# The state's own organs: they do not protest at their own state.
+STATE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
 # Uses of force (coercion by violence, assault, fight, mass violence).
 FORCE_ROOTS = {"18", "19", "20"}
 PLACE_PREPS = {"in", "inside", "across", "throughout", "near", "outside", "around"}
 # The maker of a proposal, call or offer that an act answers: "calls by X", "an offer from X".
 OWNER_PREPS = {"by", "from"}
 # Where the party an act on a thing is aimed at sits: "lifted restrictions on X", "demanded an
-# apology from X", "opened the border to X". Not "for": "urged aid for X" asks someone else.
-OBJECT_RECIPIENT_PREPS = {"on", "against", "from", "to", "toward", "towards", "upon"}
+# apology from X", "opened the border to X", "closed its border with X". Not "for": "urged aid for X" asks someone else.
+OBJECT_RECIPIENT_PREPS = {"on", "against", "from", "to", "toward", "towards", "upon", "with"}
 # Acts whose `of` phrase names who does them ("the withdrawal of Serbian forces", "the
 # resignation of the president"): demanding or rejecting one is directed at that actor.
 OF_DOER_NOUNS = {"withdrawal", "pullout", "resignation", "departure", "retreat", "surrender",
@@ -194,7 +196,7 @@ class EventExtractor:
         out: list[RawEvent] = []
         consumed: set[int] = set()
         for t in sent:
-            if t.tag_ in VERB_TAGS or t.pos_ == "VERB":
+            if (t.tag_ in VERB_TAGS or t.pos_ == "VERB") and t.i not in consumed:
                 pats = self.verb_patterns(t)
                 if pats:
                     out.extend(self._verb_events(t, pats, actors, consumed))
@@ -371,6 +373,13 @@ class EventExtractor:
                 sources, how = [replace(place, kind="state of the place")], "state of the place"
         if not sources:
             return []
+        if pat.code == "042" and all(sectors_of(a.code) & {"MIL", "PKO"} and "GOV" not in sectors_of(a.code)
+                                     for a in sources):
+            # "peacekeepers arrived in Bosnia": a deployment, not a visit; other troops moving
+            # about are neither
+            if not all("PKO" in sectors_of(a.code) for a in sources):
+                return []
+            pat = replace(pat, code="074")
         targets, t_how = self._targets(v, pat, obj_tok, passive, actors)
         if not targets and "none" in pat.target and obj_tok is not None and pat.code[:2] != "01":
             targets, t_how = self._object_owner(v, obj_tok, actors, src_tokens,
@@ -405,6 +414,8 @@ class EventExtractor:
             # China": a material act or a visit is directed at the country it takes place in
             targets = self._place_target(v, actors, sources)
             t_how = "place" if targets else t_how
+        if not targets and pat.code[:2] == "14":
+            targets, t_how = self._protested(v, actors, sources, consumed)
         mode = self.mode(v)
         if mode == "negated" and self._announced_refusal(v):
             refusal = self._refusal_pattern(v, pat)
@@ -746,6 +757,43 @@ class EventExtractor:
         place = self._place(v, actors)
         return [place] if place is not None and all(place.code != a.code for a in sources) else []
 
+    def _protested(self, v, actors, sources, consumed=None) -> tuple[list[Actor], str]:
+        """Whom a protest with no one named is aimed at: what it protests ("staged a hunger
+        strike in protest against abuses by the police", "to protest the president's decision"),
+        else the state where it takes place ("Albanians demonstrated in Serbia"), else the
+        protesters' own state ("Nepal's opposition parties called a general strike"). A state
+        does not protest at itself."""
+        own = {a.code for a in sources}
+        for noun in self._prep_objects([v], {"in"}):
+            if noun.lemma_.lower() == "protest":  # "in protest against X": this act's reason
+                if consumed is not None:
+                    consumed.add(noun.i)
+                for toks in self._nested_prep_objects([noun], {"against", "of", "over", "at"}):
+                    acts = [a for t in toks for a in self._actors_or_possessor(t, actors)
+                            if a.code not in own]
+                    if acts:
+                        return prefer_known(acts), "protested"
+        for c in v.children:  # "started a hunger strike to protest X's failure"
+            if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "protest":
+                if consumed is not None:
+                    consumed.add(c.i)
+                acts = [a for o in c.children if o.dep_ == "dobj"
+                        for a in self._actors_or_possessor(o, actors) if a.code not in own]
+                if acts:
+                    return prefer_known(acts), "protested"
+        place = self._place_target(v, actors, sources)
+        if place:
+            return place, "place"
+        home = {}
+        for a in sources:
+            country = a.code[:3]
+            if (len(a.code) > 3 and country.isalpha() and country not in ("IGO", "NGO", "MNC")
+                    and not sectors_of(a.code) & STATE_SECTORS and a.kind not in ("place", "unknown")):
+                home.setdefault(country, Actor(code=country, text=a.text, start=a.start, end=a.end,
+                                               kind="home state", source=f"state of {a.text}",
+                                               inferred=True))
+        return list(home.values()), "home state" if home else ""
+
     @staticmethod
     def _place(v, actors) -> Actor | None:
         """The country of the place a clause puts its act in: "in Montenegro", "in the town of
@@ -761,18 +809,35 @@ class EventExtractor:
                         continue
                     code = ""
                     acts = actors.actors(p) if p.i in actors.matches or p.pos_ == "NOUN" else []
-                    if acts and acts[0].kind in ("country", "country+sector") and (
-                            p.pos_ == "PROPN" or acts[0].code[3:] in ("", "CVL")):
+                    if acts and (acts[0].kind in ("country", "country+sector") and (
+                            p.pos_ == "PROPN" or acts[0].code[3:] in ("", "CVL"))
+                            or acts[0].kind == "sector" and p.lemma_.lower() in PLACE_NOUNS
+                            and len(acts[0].code) == 3):
                         code = acts[0].code[:3]
-                    elif (not acts and p.pos_ == "PROPN" and p.i not in actors.matches
-                          and actors.gazetteer is not None):
+                    elif not acts and p.pos_ == "NOUN" and p.lemma_.lower() in PLACE_NOUNS:
+                        # "in Montenegro province", "in Gaza city": the name before the place noun
+                        name = [x for x in p.children if x.dep_ == "compound" and x.pos_ == "PROPN"]
+                        if name:
+                            p = name[-1]
+                            acts = actors.actors(p) if p.i in actors.matches else []
+                            if acts and acts[0].kind in ("country", "country+sector"):
+                                code = acts[0].code[:3]
+                    if (not code and not acts and p.pos_ == "PROPN" and p.i not in actors.matches
+                            and actors.gazetteer is not None):
                         name = " ".join(x.text for x in p.subtree if x.pos_ == "PROPN" and x.i <= p.i
                                         and (x.i == p.i or x.dep_ == "compound"))
                         code = actors.gazetteer.country_of(name) or ""
                     if code and code[:1] != "-" and code[:3] not in ("IGO", "NGO"):
+                        left = min([x.idx for x in p.children if x.dep_ == "compound"
+                                    and x.i < p.i] + [p.idx])
+                        end = p.idx + len(p.text)
+                        if p.lemma_.lower() in PLACE_NOUNS:  # "the town of Cizre"
+                            end = max([end] + [q.idx + len(q.text) for c2 in p.children
+                                               if c2.dep_ == "prep" and c2.lower_ == "of"
+                                               for q in c2.children if q.dep_ == "pobj"])
                         found.setdefault(code, Actor(
-                            code=code, text=p.text, start=p.idx, end=p.idx + len(p.text),
-                            kind="place", source=f"in {p.text}"))
+                            code=code, text=actors.text[left:end], start=left, end=end,
+                            kind="place", source=f"in {actors.text[left:end]}"))
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _violent(self, tok):
@@ -975,6 +1040,9 @@ class EventExtractor:
         if not targets and pat.code[:2] in WISH_ROOTS:
             # "its demand that Israel ease restrictions", "a call for Iran to stop": the one asked
             targets = self._asked_by_noun(n, actors)
+        if not targets and pat.code[:2] == "14":  # "staged demonstrations in Serbia"
+            targets, _ = self._protested(n.head if n.dep_ == "dobj" else n, actors, sources,
+                                         consumed)
         if not targets and how in ("clause subject", "modifier") and pat.code[:2] < "15":
             return []  # "demanded X at a round of talks": talks with no one named are the setting
         mode = self.mode(n)
@@ -1024,7 +1092,9 @@ class EventExtractor:
         if (n.dep_ == "pobj" and n.head.lower_ in ("of", "in") and n.head.head.dep_ == "dobj"
                 and (n.head.head.pos_ in ("NUM", "SYM") or n.head.head.lemma_.lower() in QUANTITY)):
             obj = n.head.head  # "announced $33 million in assistance", "held a round of talks"
-        if obj.dep_ in ("dobj",) and obj.head.lemma_.lower() in LIGHT_VERBS:
+        if (obj.dep_ in ("dobj",) and obj.head.lemma_.lower() in LIGHT_VERBS
+                and not any(c.dep_ == "prt" and c.lower_ in ("up", "off") for c in obj.head.children)):
+            # ("gave up fighting", "called off the strike": the act is abandoned, not carried out)
             toks, _ = self.subject(obj.head, False)
             return [a for t in toks for a in actors.actors(t)], "light verb subject"
         return [], ""
