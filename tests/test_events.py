@@ -483,3 +483,40 @@ def test_border_with_a_country_names_the_target(coder):
 def test_handing_over_medicine_is_aid(coder):
     ev = code(coder, "Japan handed over 20 tonnes of medicine to Nepal on Monday.")
     assert ("JPN", "NPL", "073") in {(e.source, e.target, e.code) for e in ev}
+
+
+def test_failing_to_reach_agreement_is_a_rejection(coder):
+    ev = code(coder, "Canada and Mexico failed to reach agreement on a new trade deal.")
+    got = {(e.source, e.target, e.code) for e in ev if e.mode is None}
+    assert {("CAN", "MEX", "120"), ("MEX", "CAN", "120")} <= got
+
+
+def test_easing_tariffs_and_sanctions(coder):
+    got = {(e.source, e.target, e.code) for e in code(coder, "Japan cut tariffs on Australian beef.")}
+    assert ("JPN", "AUS", "085") in got
+    # agentless: the measure is eased by the one it belongs to
+    got = {(e.source, e.target, e.code)
+           for e in code(coder, "EU sanctions against Belarus were lifted on Monday.")}
+    assert ("IGOEUREEC", "BLR", "085") in got or any(
+        s.startswith("IGOEU") and t == "BLR" and c == "085" for s, t, c in got)
+    # people are not measures: "Russian citizens were released" names no releaser
+    assert code(coder, "Two Russian citizens were released on Thursday.") == []
+
+
+def test_prisoners_released_in_a_place_are_freed_by_its_state(coder):
+    got = {(e.source, e.code) for e in code(coder, "Hundreds of political prisoners were released "
+                                                   "in Damascus on Monday.")}
+    assert ("SYR", "0841") in got
+
+
+def test_extradited_person_is_the_target_when_no_country_is_named(coder):
+    got = {(e.source, e.target, e.code) for e in code(coder, "Spain extradited a Moroccan suspect.")}
+    assert any(s == "ESP" and t.startswith("MAR") and c == "063" for s, t, c in got)
+    got = {(e.source, e.target, e.code)
+           for e in code(coder, "Spain extradited a Moroccan suspect to France.")}
+    assert ("ESP", "FRA", "063") in got
+
+
+def test_subject_hung_on_the_auxiliary(coder):
+    got = triples(code(coder, "Norway and Sweden however have condemned Russia."))
+    assert {("NOR", "RUS", "11"), ("SWE", "RUS", "11")} <= got

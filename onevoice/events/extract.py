@@ -365,9 +365,17 @@ class EventExtractor:
                 how = "unknown attacker"
                 if means is not None and means.code != pat.code and pat.code in ("180", "190"):
                     pat = replace(pat, code=means.code)  # "killed by a car bomb": a car bombing
-        if (not sources and passive and pat.code[:3] in STATE_POWERS
-                and not any(c.dep_ == "agent" for c in v.children)):
-            # "a missionary was arrested in Lebanon": only a state arrests, bans or expels there
+        agentless = passive and not any(c.dep_ == "agent" for c in v.children)
+        if not sources and agentless and pat.code[:2] == "08":
+            # "UN sanctions against Iran were lifted": a measure is eased by the one it is of
+            sources = [a for s in v.children if s.dep_ == "nsubjpass" and s.i not in actors.matches
+                       for c in s.children
+                       if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < s.i
+                       for a in actors.actors(c) if a.kind in ("country", "org", "seat")]
+            how = "owner of what is eased" if sources else how
+        if not sources and agentless and (pat.code[:3] in STATE_POWERS or pat.code == "0841"):
+            # "a missionary was arrested in Lebanon", "prisoners were released in Tripoli": only
+            # a state arrests, bans, expels or frees prisoners there
             place = self._place(v, actors)
             if place is not None:
                 sources, how = [replace(place, kind="state of the place")], "state of the place"
@@ -417,6 +425,10 @@ class EventExtractor:
         if not targets and pat.code[:2] == "14":
             targets, t_how = self._protested(v, actors, sources, consumed)
         mode = self.mode(v)
+        if (mode == "negated" and pat.code[:2] in ("03", "05") and v.dep_ == "xcomp"
+                and v.head.lemma_.lower() == "fail" and self.refusal(pat.code)):
+            # "failed to reach agreement": the parties did not agree, a rejection on both sides
+            pat, mode, how = replace(pat, code=self.refusal(pat.code)), self.mode_above(v), how + ", failed"
         if mode == "negated" and self._announced_refusal(v):
             refusal = self._refusal_pattern(v, pat)
             if refusal is not None:  # "will not release the prisoners" refuses to release them
@@ -624,6 +636,9 @@ class EventExtractor:
                         return objs, "subject"
             return [], ""
         subj = [c for c in v.children if c.dep_ in ("nsubj",)]
+        if not subj:  # "X however has opposed": the parser can hang the subject on the auxiliary
+            subj = [s for a in v.children if a.dep_ in ("aux", "auxpass") and a.i < v.i
+                    for s in a.children if s.dep_ == "nsubj"]
         # "The Red Cross operating in Iraq said": the parser makes the participle the subject
         subj = [next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), c)
                 if c.tag_ == "VBG" else c for c in subj]
@@ -646,7 +661,8 @@ class EventExtractor:
                 return obj, "control object"
             toks, _ = self.subject(head, False, depth + 1)
             return toks, "control subject"
-        if v.dep_ in ("conj", "advcl", "pcomp", "xcomp") and head.pos_ in ("VERB", "AUX"):
+        if (v.dep_ in ("conj", "advcl", "pcomp", "xcomp") or v.dep_ == "ccomp" and head.lemma_ == "let"
+                ) and head.pos_ in ("VERB", "AUX"):  # ("let free": the parser's ccomp)
             toks, _ = self.subject(head, any(c.dep_ == "nsubjpass" for c in head.children), depth + 1)
             return toks, "shared subject"
         if v.dep_ in ("pcomp", "pobj"):
