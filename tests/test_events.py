@@ -520,3 +520,33 @@ def test_extradited_person_is_the_target_when_no_country_is_named(coder):
 def test_subject_hung_on_the_auxiliary(coder):
     got = triples(code(coder, "Norway and Sweden however have condemned Russia."))
     assert {("NOR", "RUS", "11"), ("SWE", "RUS", "11")} <= got
+
+
+def test_message_speaks_for_its_issuer(coder):
+    got = triples(code(coder, "Amnesty International issued a statement urging Egypt to free "
+                              "the journalists."))
+    assert any(s.startswith("NGO") and t == "EGY" and r == "02" for s, t, r in got)
+    got = triples(code(coder, "The Danish parliament issued a report that calls on Sweden to "
+                              "reopen the bridge."))
+    assert any(s == "DNKLEG" and t == "SWE" and r == "02" for s, t, r in got)
+
+
+def test_people_sent_somewhere_are_no_aid(coder):
+    ev = code(coder, "France sent officials to Mali to investigate the killings.")
+    assert not [e for e in ev if e.root == "07"]
+    got = {(e.source, e.target, e.code) for e in code(coder, "France sent supplies to Mali.")}
+    assert ("FRA", "MLI", "070") in got
+
+
+def test_force_posture_and_hostages(coder):
+    got = {(e.source, e.code) for e in code(coder, "Pakistani troops remained on alert on Sunday.")}
+    assert ("PAKMIL", "152") in got
+    got = {(e.source, e.target, e.code)
+           for e in code(coder, "Taliban fighters held Afghan villagers as human shields.")}
+    assert any(c == "181" and t.startswith("AFG") for s, t, c in got)
+
+
+def test_active_participle_with_an_object_under_a_root_noun(coder):
+    # the parser takes "force" for the root and "carried" for its modifier
+    got = triples(code(coder, "The Turkish air force carried out air strikes in northern Iraq."))
+    assert ("TURMIL", "IRQ", "19") in got

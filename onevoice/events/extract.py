@@ -388,6 +388,12 @@ class EventExtractor:
             if not all("PKO" in sectors_of(a.code) for a in sources):
                 return []
             pat = replace(pat, code="074")
+        if pat.code[:2] == "07" and not pat.objects and self.verb_lemma(v) in ("send", "dispatch") and any(
+                sectors_of(a.code) & {"GOV", "SPY", "LEG", "JUD", "MED"}
+                for c in v.children if c.dep_ == "dobj" for a in actors.actors(c)):
+            # "sent officials to Qatar to investigate": people sent are no aid; what they go to do
+            # is the event
+            return []
         targets, t_how = self._targets(v, pat, obj_tok, passive, actors)
         if not targets and "none" in pat.target and obj_tok is not None and pat.code[:2] != "01":
             targets, t_how = self._object_owner(v, obj_tok, actors, src_tokens,
@@ -616,7 +622,7 @@ class EventExtractor:
                 out.update(o.lemma_.lower() for o in c.children if o.dep_ == "dobj")
             elif c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children):
                 out.add(c.lemma_.lower())
-            elif c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "into", "of"):
+            elif c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "into", "of", "as"):
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         out.add(p.lemma_.lower())
@@ -635,6 +641,9 @@ class EventExtractor:
                     if objs:
                         return objs, "subject"
             return [], ""
+        issued = self._issuer(v, depth)
+        if issued is not None:
+            return issued, "issuer"
         subj = [c for c in v.children if c.dep_ in ("nsubj",)]
         if not subj:  # "X however has opposed": the parser can hang the subject on the auxiliary
             subj = [s for a in v.children if a.dep_ in ("aux", "auxpass") and a.i < v.i
@@ -688,9 +697,24 @@ class EventExtractor:
                 if _copular(head):  # "people evacuated by the army are ..."
                     return [p for c in v.children if c.dep_ == "agent"
                             for p in c.children if p.dep_ == "pobj"], "subject"
-            elif v.tag_ != "VBN" and (head.dep_ == "ROOT" or _copular(head)):
+            elif ((v.tag_ != "VBN" or any(c.dep_ == "dobj" for c in v.children))  # "carried out strikes"
+                  and (head.dep_ == "ROOT" or _copular(head))):
                 return [head], "subject" if head.dep_ == "ROOT" else "modified noun"
         return [], ""
+
+    def _issuer(self, v, depth: int):
+        """'issued a statement urging X to ...', 'a report that calls on X': words of a message
+        are said by whoever issued it (the subject of the verb the message is the object of)."""
+        head = v.head
+        if not (v.dep_ in ("acl", "relcl") and v.i > head.i and head.dep_ == "dobj"
+                and head.lemma_.lower() in MESSAGE_NOUNS | {"report"}
+                and head.head.pos_ in ("VERB", "AUX") and depth < 3):
+            return None
+        subj = [c for c in v.children if c.dep_ == "nsubj"]
+        if v.dep_ == "relcl" and not all(c.lower_ in ("that", "which") for c in subj):
+            return None  # "a report that the minister wrote"
+        toks, _ = self.subject(head.head, False, depth + 1)
+        return toks
 
     def _targets(self, v, pat: Pattern, obj_tok, passive, actors) -> tuple[list[Actor], str]:
         for spec in pat.target:
