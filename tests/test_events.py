@@ -550,3 +550,12 @@ def test_active_participle_with_an_object_under_a_root_noun(coder):
     # the parser takes "force" for the root and "carried" for its modifier
     got = triples(code(coder, "The Turkish air force carried out air strikes in northern Iraq."))
     assert ("TURMIL", "IRQ", "19") in got
+
+
+def test_opposing_a_proposal_or_mediation_is_a_rejection(coder):
+    got = {(e.source, e.target, e.code) for e in code(coder, "Serbia is opposed to Swiss mediation.")}
+    assert ("SRB", "CHE", "126") in got
+    got = {(e.source, e.target, e.code) for e in code(coder, "Russia opposed the American plan.")}
+    assert ("RUS", "USA", "127") in got
+    got = triples(code(coder, "Greece opposed Turkey's membership."))
+    assert ("GRC", "TUR", "11") in got  # plain opposition stays disapproval

@@ -349,7 +349,9 @@ class EventExtractor:
         if (passive and self.verb_lemma(v) in STANCE_PARTICIPLES
                 and not any(c.dep_ == "agent" for c in v.children)):
             # "Israel is opposed to French mediation": a stance its subject holds, not a passive
-            src_tokens, how = [c for c in v.children if c.dep_ == "nsubjpass"], "subject"
+            src_tokens = [c for c in v.children if c.dep_ == "nsubjpass"] or [
+                s for a in v.children if a.dep_ == "auxpass" for s in a.children if s.dep_ == "nsubj"]
+            how = "subject"
             passive = False
         else:
             src_tokens, how = self.subject(v, passive)
