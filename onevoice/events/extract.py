@@ -815,6 +815,12 @@ class EventExtractor:
                             if a.code not in own]
                     if acts:
                         return prefer_known(acts), "protested"
+        for toks in self._nested_prep_objects([v], {"for", "over"}, levels=2):
+            # "demonstrated for the resignation of the president": whose act is demanded
+            acts = [a for t in toks if t.lemma_.lower() in OF_DOER_NOUNS
+                    for a in self._actors_or_possessor(t, actors) if a.code not in own]
+            if acts:
+                return prefer_known(acts), "protested"
         for c in v.children:  # "started a hunger strike to protest X's failure"
             if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "protest":
                 if consumed is not None:
