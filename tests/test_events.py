@@ -559,3 +559,19 @@ def test_opposing_a_proposal_or_mediation_is_a_rejection(coder):
     assert ("RUS", "USA", "127") in got
     got = triples(code(coder, "Greece opposed Turkey's membership."))
     assert ("GRC", "TUR", "11") in got  # plain opposition stays disapproval
+
+
+def test_refuge_sought_in_a_country_is_asked_of_it(coder):
+    got = {(e.source, e.target, e.code)
+           for e in code(coder, "Thousands of Syrian refugees sought refuge in Jordan.")}
+    assert any(s.startswith("SYR") and t == "JOR" and c == "0233" for s, t, c in got)
+
+
+def test_threatened_curfew_is_aimed_where_it_would_be(coder):
+    got = triples(code(coder, "Kenya's president threatened to institute a curfew in Mombasa."))
+    assert ("KENGOV", "KEN", "13") in got
+
+
+def test_contacts_between_two_parties(coder):
+    got = triples(code(coder, "There were secret contacts between Iran and Iraq last year."))
+    assert {("IRN", "IRQ", "04"), ("IRQ", "IRN", "04")} <= got
