@@ -575,3 +575,10 @@ def test_threatened_curfew_is_aimed_where_it_would_be(coder):
 def test_contacts_between_two_parties(coder):
     got = triples(code(coder, "There were secret contacts between Iran and Iraq last year."))
     assert {("IRN", "IRQ", "04"), ("IRQ", "IRN", "04")} <= got
+
+
+def test_own_things_are_no_target_and_what_is_reneged_on_did_not_happen(coder):
+    ev = code(coder, "President Jonathan has reneged on his commitment to the Nigerian people.")
+    got = {(e.source, e.target, e.code) for e in ev}
+    assert ("NGAGOV", "NGACVL", "127") in got
+    assert not [e for e in ev if e.root == "03"]

@@ -278,7 +278,8 @@ class EventExtractor:
           act: "X announced the release of Y" is a release, "X declared a ceasefire" a
           ceasefire. The 010 is dropped when an act in its clause is a plain or announced fact.
         - An act named by a noun inside another actor's coded act ("Y rejected X's request",
-          "Y condemned X's invasion") is what Y reacts to, not a new event of the sentence.
+          "Y condemned X's invasion") is what Y reacts to, not a new event of the sentence; one
+          inside its own source's rejection ("reneged on its commitment") did not happen.
         """
         if len(out) < 2:
             return out
@@ -307,6 +308,10 @@ class EventExtractor:
                         o.source.code != r.source.code and not o.pattern.is_noun
                         and o.pattern.code[:2] != "01" for o in by_trigger[g.i]):
                     drop.add(k)
+                elif g is not None and g.i in by_trigger and any(
+                        o.source.code == r.source.code and o.pattern.code[:2] == "12"
+                        and not o.pattern.is_noun for o in by_trigger[g.i]):
+                    drop.add(k)  # "reneged on its commitment": what it rejects did not happen
         return [r for k, r in enumerate(out) if k not in drop] if drop else out
 
     def verb_patterns(self, t):
@@ -397,6 +402,9 @@ class EventExtractor:
             # is the event
             return []
         targets, t_how = self._targets(v, pat, obj_tok, passive, actors)
+        # "reneged on his commitment to X": the source's own thing names no target; look on
+        targets = [t for t in targets if all(t.code != a.code for a in sources)
+                   and not self._own(t, sources)]
         if not targets and "none" in pat.target and obj_tok is not None and pat.code[:2] != "01":
             targets, t_how = self._object_owner(v, obj_tok, actors, src_tokens,
                                                  sources), "object owner"
@@ -422,6 +430,10 @@ class EventExtractor:
         if not targets and pat.code[:2] == "13":
             # "threatened to strike unless Baghdad accepted": the one whose act is the condition
             targets, t_how = self._conditioned(v, actors, sources), "condition"
+        if targets:
+            # "rejected a call for its peacekeepers to deploy": the source's own people are not
+            # whom the act is aimed at
+            targets = [t for t in targets if not self._own(t, sources)]
         if targets and pat.code[:2] == "01" and self.verb_lemma(v) in SPEECH_VERBS and all(
                 "MED" in sectors_of(t.code) for t in targets):
             targets = []  # "told reporters": the press hears a statement, it is not its target
@@ -749,6 +761,13 @@ class EventExtractor:
                     return prefer_known(acts), spec
         return [], ""
 
+    @staticmethod
+    def _own(target: Actor, sources) -> bool:
+        """Is the target the sources' own, named through a possessive ("its troops", "his
+        commitment")?"""
+        return (target.text.lower().split(" ", 1)[0] in ("its", "their", "his", "her", "our")
+                and any(target.code[:3] == a.code[:3] for a in sources))
+
     def _any_recipient(self, v, pat, actors, src_tokens) -> tuple[list[Actor], str]:
         """Last resort, as a human coder reads it: the actor the act is directed to, wherever
         the clause puts it ("granted asylum to X", "promised to continue aid to X",
@@ -763,12 +782,17 @@ class EventExtractor:
             frontier = nxt
         toks = self._prep_objects(heads, RECIPIENT_PREPS)
         src = {t.i for t in src_tokens}
-        acts = [a for t in toks if t.i not in src for a in self._actors_or_possessor(t, actors)]
+        mine = [a for t in src_tokens for a in actors.actors(t)]  # "his commitment to X"
+        own = {a.code for a in mine}
+        acts = [a for t in toks if t.i not in src for a in self._actors_or_possessor(t, actors)
+                if a.code not in own and not self._own(a, mine)]
         if not acts:
             # "sent vehicles and a team of paratroopers to Lebanon", "provides $10 million in
             # aid to the Palestinians": the parser hangs the recipient inside the object
+            heads += [t for t in toks if t.pos_ in NOMINAL]
             for toks in self._nested_prep_objects([h for h in heads if h.pos_ in NOMINAL], RECIPIENT_PREPS):
-                acts = [a for t in toks if t.i not in src for a in self._actors_or_possessor(t, actors)]
+                acts = [a for t in toks if t.i not in src for a in self._actors_or_possessor(t, actors)
+                        if a.code not in own and not self._own(a, mine)]
                 if acts:
                     break
         if not acts and pat.code[:2] in WISH_ROOTS:
