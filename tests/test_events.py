@@ -582,3 +582,13 @@ def test_own_things_are_no_target_and_what_is_reneged_on_did_not_happen(coder):
     got = {(e.source, e.target, e.code) for e in ev}
     assert ("NGAGOV", "NGACVL", "127") in got
     assert not [e for e in ev if e.root == "03"]
+
+
+def test_reports_of_others_are_not_the_issuers_words(coder):
+    # the denier does not say what the reports say
+    ev = code(coder, "Japan denied reports that Tokyo is working with Iran.")
+    assert not any(e.source.startswith("JPN") and e.target == "IRN" and e.root == "06" for e in ev
+                   if e.rule.endswith("[issuer]"))
+    # a statement criticised is not the critic's own words
+    ev = code(coder, "Iran criticized the statement, which called for the release of the sailors.")
+    assert not [e for e in ev if e.source == "IRN" and e.root == "02"]

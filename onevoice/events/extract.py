@@ -41,6 +41,10 @@ OBLIGATION = {"must", "should"}
 # Nouns of what is said or written: "a reminder that X must ...", "a statement that X should ..."
 MESSAGE_NOUNS = {"reminder", "warning", "statement", "message", "letter", "declaration",
                  "communique", "note", "ultimatum"}
+# Verbs that put out a message ("issued a statement urging ..."), not ones that answer it.
+ISSUE_VERBS = {"issue", "release", "publish", "put", "deliver", "send", "leave", "make", "adopt",
+               "present", "post", "sign", "write", "circulate", "distribute", "file", "submit",
+               "unveil", "produce", "read"}
 # Prepositions that introduce whom an act is directed to (not where or when it happened).
 RECIPIENT_PREPS = {"to", "for", "from", "with", "against", "on", "toward", "towards", "into", "upon"}
 # Appeals, intents, demands, rejections and threats: their complements are not facts.
@@ -373,7 +377,7 @@ class EventExtractor:
                 if means is not None and means.code != pat.code and pat.code in ("180", "190"):
                     pat = replace(pat, code=means.code)  # "killed by a car bomb": a car bombing
         agentless = passive and not any(c.dep_ == "agent" for c in v.children)
-        if not sources and agentless and pat.code[:2] == "08":
+        if not sources and agentless and pat.code[:3] in ("081", "085", "087"):
             # "UN sanctions against Iran were lifted": a measure is eased by the one it is of
             sources = [a for s in v.children if s.dep_ == "nsubjpass" and s.i not in actors.matches
                        for c in s.children
@@ -722,11 +726,13 @@ class EventExtractor:
         head = v.head
         if not (v.dep_ in ("acl", "relcl") and v.i > head.i and head.dep_ == "dobj"
                 and head.lemma_.lower() in MESSAGE_NOUNS | {"report"}
-                and head.head.pos_ in ("VERB", "AUX") and depth < 3):
+                and head.head.lemma_.lower() in ISSUE_VERBS and depth < 3):
             return None
-        subj = [c for c in v.children if c.dep_ == "nsubj"]
-        if v.dep_ == "relcl" and not all(c.lower_ in ("that", "which") for c in subj):
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if v.dep_ == "relcl" and not (subj and all(c.lower_ in ("that", "which") for c in subj)):
             return None  # "a report that the minister wrote"
+        if v.dep_ == "acl" and (subj or v.tag_ != "VBG"):
+            return None  # "reports that X is working with Y", "reports provided by hospitals"
         toks, _ = self.subject(head.head, False, depth + 1)
         return toks
 
