@@ -592,3 +592,18 @@ def test_reports_of_others_are_not_the_issuers_words(coder):
     # a statement criticised is not the critic's own words
     ev = code(coder, "Iran criticized the statement, which called for the release of the sailors.")
     assert not [e for e in ev if e.source == "IRN" and e.root == "02"]
+
+
+def test_a_known_owner_of_the_means_is_the_attacker(coder):
+    got = triples(code(coder, "Two Iraqi soldiers were killed by a Turkish air strike."))
+    assert ("TUR", "IRQMIL", "19") in got
+    got = triples(code(coder, "A roadside bomb killed two soldiers in Kandahar."))
+    assert ("AFGUAF", "AFGMIL", "18") in got
+
+
+def test_place_behind_outside_of_and_parts_of_a_city(coder):
+    got = triples(code(coder, "Three soldiers were killed by a roadside bomb outside of the "
+                              "city of Basra."))
+    assert any(s == "IRQUAF" and r == "18" for s, t, r in got)
+    got = triples(code(coder, "A journalist was killed by a car bomb in a suburb of Beirut."))
+    assert any(s == "LBNUAF" and r == "18" for s, t, r in got)

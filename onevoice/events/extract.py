@@ -373,7 +373,7 @@ class EventExtractor:
             sources = [a for a in sources if not is_business(a.code)]
             if not sources and not src_tokens or all(self._violent(t) for t in src_tokens):
                 sources, means = self._unknown_attacker(v, passive, src_tokens, actors)
-                how = "unknown attacker"
+                how = "unknown attacker" if all(a.kind == "unknown" for a in sources) else "owner of the means"
                 if means is not None and means.code != pat.code and pat.code in ("180", "190"):
                     pat = replace(pat, code=means.code)  # "killed by a car bomb": a car bombing
         agentless = passive and not any(c.dep_ == "agent" for c in v.children)
@@ -875,36 +875,27 @@ class EventExtractor:
     @staticmethod
     def _place(v, actors) -> Actor | None:
         """The country of the place a clause puts its act in: "in Montenegro", "in the town of
-        Cizre", "in Kirkuk" (a city the gazetteer knows); None when there is none or several."""
+        Cizre", "in Kirkuk" (a city the gazetteer knows), "outside of Basra", "in the suburbs
+        of Kabul"; None when there is none or several."""
         heads = [v] + [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         found: dict[str, Actor] = {}
         for h in heads:
             for c in h.children:
                 if c.dep_ != "prep" or c.lower_ not in PLACE_PREPS:
                     continue
-                for p in c.children:
-                    if p.dep_ != "pobj" or p.lemma_.lower() in TIME_WORDS:
+                objs = [p for p in c.children if p.dep_ == "pobj"]
+                # "outside of the city of Basra", "near to the border": the place is one step down
+                objs += [q for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "to")
+                         for q in p.children if q.dep_ == "pobj"]
+                for p in objs:
+                    if p.lemma_.lower() in TIME_WORDS:
                         continue
-                    code = ""
-                    acts = actors.actors(p) if p.i in actors.matches or p.pos_ == "NOUN" else []
-                    if acts and (acts[0].kind in ("country", "country+sector") and (
-                            p.pos_ == "PROPN" or acts[0].code[3:] in ("", "CVL"))
-                            or acts[0].kind == "sector" and p.lemma_.lower() in PLACE_NOUNS
-                            and len(acts[0].code) == 3):
-                        code = acts[0].code[:3]
-                    elif not acts and p.pos_ == "NOUN" and p.lemma_.lower() in PLACE_NOUNS:
-                        # "in Montenegro province", "in Gaza city": the name before the place noun
-                        name = [x for x in p.children if x.dep_ == "compound" and x.pos_ == "PROPN"]
-                        if name:
-                            p = name[-1]
-                            acts = actors.actors(p) if p.i in actors.matches else []
-                            if acts and acts[0].kind in ("country", "country+sector"):
-                                code = acts[0].code[:3]
-                    if (not code and not acts and p.pos_ == "PROPN" and p.i not in actors.matches
-                            and actors.gazetteer is not None):
-                        name = " ".join(x.text for x in p.subtree if x.pos_ == "PROPN" and x.i <= p.i
-                                        and (x.i == p.i or x.dep_ == "compound"))
-                        code = actors.gazetteer.country_of(name) or ""
+                    code, p = EventExtractor._place_code(p, actors)
+                    if not code and p.pos_ == "NOUN":
+                        # "a residential sector of eastern Beirut", "the outskirts of Kabul"
+                        for q in (q for c2 in p.children if c2.dep_ == "prep" and c2.lower_ == "of"
+                                  for q in c2.children if q.dep_ == "pobj" and q.pos_ == "PROPN"):
+                            code, p = EventExtractor._place_code(q, actors)
                     if code and code[:1] != "-" and code[:3] not in ("IGO", "NGO"):
                         left = min([x.idx for x in p.children if x.dep_ == "compound"
                                     and x.i < p.i] + [p.idx])
@@ -917,6 +908,31 @@ class EventExtractor:
                             code=code, text=actors.text[left:end], start=left, end=end,
                             kind="place", source=f"in {actors.text[left:end]}"))
         return next(iter(found.values())) if len(found) == 1 else None
+
+    @staticmethod
+    def _place_code(p, actors):
+        """(country code or "", the token that names it) for a place phrase headed by p."""
+        code = ""
+        acts = actors.actors(p) if p.i in actors.matches or p.pos_ == "NOUN" else []
+        if acts and (acts[0].kind in ("country", "country+sector") and (
+                p.pos_ == "PROPN" or acts[0].code[3:] in ("", "CVL"))
+                or acts[0].kind == "sector" and p.lemma_.lower() in PLACE_NOUNS
+                and len(acts[0].code) == 3):
+            code = acts[0].code[:3]
+        elif not acts and p.pos_ == "NOUN" and p.lemma_.lower() in PLACE_NOUNS:
+            # "in Montenegro province", "in Gaza city": the name before the place noun
+            name = [x for x in p.children if x.dep_ == "compound" and x.pos_ == "PROPN"]
+            if name:
+                p = name[-1]
+                acts = actors.actors(p) if p.i in actors.matches else []
+                if acts and acts[0].kind in ("country", "country+sector"):
+                    code = acts[0].code[:3]
+        if (not code and not acts and p.pos_ == "PROPN" and p.i not in actors.matches
+                and actors.gazetteer is not None):
+            name = " ".join(x.text for x in p.subtree if x.pos_ == "PROPN" and x.i <= p.i
+                            and (x.i == p.i or x.dep_ == "compound"))
+            code = actors.gazetteer.country_of(name) or ""
+        return code, p
 
     def _violent(self, tok):
         """The noun row if the noun names an act or means of violence ("a car bomb", "the
@@ -941,6 +957,11 @@ class EventExtractor:
         if not means:
             return [], None
         m = means[0]
+        owners = [a for c in m.subtree if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < m.i
+                  and c.i in actors.matches for a in actors.actors(c)
+                  if a.kind in ("country", "country+sector", "org")][:1]
+        if owners:  # "US drone strikes killed eight militants": whose strikes they were is known
+            return owners, self._violent(m)
         left = min(x.idx for x in m.subtree if x.i <= m.i and x.dep_ in ("compound", "amod", "nmod", "det")
                    or x.i == m.i)
         place = self._place(v, actors) or self._place(m, actors)
