@@ -607,3 +607,18 @@ def test_place_behind_outside_of_and_parts_of_a_city(coder):
     assert any(s == "IRQUAF" and r == "18" for s, t, r in got)
     got = triples(code(coder, "A journalist was killed by a car bomb in a suburb of Beirut."))
     assert any(s == "LBNUAF" and r == "18" for s, t, r in got)
+
+
+def test_peacekeepers_sent_and_exercises_held_together(coder):
+    got = {(e.source, e.target, e.code)
+           for e in code(coder, "Japan is sending troops to the UN peacekeeping force in Mali.")}
+    assert any(s == "JPN" and c == "074" for s, t, c in got)
+    got = triples(code(coder, "Jordan and Britain held military exercises."))
+    assert {("JOR", "GBR", "06"), ("GBR", "JOR", "06")} <= got
+    got = {(e.source, e.target, e.code) for e in code(coder, "Russia held military exercises.")}
+    assert ("RUS", "", "150") in got
+
+
+def test_things_returned_are_no_visit(coder):
+    ev = code(coder, "An ancient sarcophagus was returned to Egypt by US officials.")
+    assert not [e for e in ev if e.code == "042"]

@@ -68,6 +68,8 @@ PLACE_ROOTS = {"06", "07", "08", "15", "16", "17", "18", "19", "20"}
 SELF_CONTAINED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
 # The state's own organs: they do not protest at their own state.
 STATE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
+# Military exercises: held by two countries' forces together they are military cooperation.
+EXERCISE_NOUNS = {"exercise", "drill", "game", "maneuver", "manoeuvre", "war game", "wargame"}
 # Uses of force (coercion by violence, assault, fight, mass violence).
 FORCE_ROOTS = {"18", "19", "20"}
 PLACE_PREPS = {"in", "inside", "across", "throughout", "near", "outside", "around"}
@@ -448,6 +450,7 @@ class EventExtractor:
             t_how = "place" if targets else t_how
         if not targets and pat.code[:2] == "14":
             targets, t_how = self._protested(v, actors, sources, consumed)
+        pat, how = self._deployment_or_joint(pat, v, obj_tok, sources, targets, how)
         mode = self.mode(v)
         if (mode == "negated" and pat.code[:2] in ("03", "05") and v.dep_ == "xcomp"
                 and v.head.lemma_.lower() == "fail" and self.refusal(pat.code)):
@@ -470,6 +473,19 @@ class EventExtractor:
         mutual = (not targets and self.verb_lemma(v) in MUTUAL_VERBS
                   and len({a.code for a in sources}) > 1)
         return self._pairs(sources, targets, pat, v, mode, conf, how, all_pairs=mutual)
+
+    @staticmethod
+    def _deployment_or_joint(pat, trigger, thing, sources, targets, how):
+        """Troops sent on a peacekeeping mission are peacekeeping (074), not a show of force;
+        exercises held by the forces of two countries together are military cooperation (062)."""
+        if pat.code == "154" and any(x.lemma_.lower() in ("peacekeeping", "peacekeeper")
+                                     for x in trigger.subtree if x.i > trigger.i):
+            return replace(pat, code="074"), how  # "sent troops to the UN force in Mali"
+        if (pat.code == "150" and not targets and len({a.code[:3] for a in sources}) > 1
+                and thing is not None and thing.lemma_.lower() in EXERCISE_NOUNS):
+            # "French and Egyptian warships launched war games"
+            return replace(pat, code="062", symmetric=True), how + ", together"
+        return pat, how
 
     @staticmethod
     def _announced_refusal(v) -> bool:
@@ -606,8 +622,9 @@ class EventExtractor:
         for p in patterns:
             if p.particle and p.particle not in particles:
                 continue
-            if p.particle and p.code == "042" and has_dobj:
-                continue  # "returned the paintings to X", "flew aid to X": not a trip of one's own
+            if p.particle and p.code == "042" and (has_dobj or any(c.dep_ == "nsubjpass" for c in children)):
+                continue  # "returned the paintings to X", "flew aid to X", "was returned to X":
+                # not a trip of one's own
             if p.code[:2] == "04" and naming:
                 continue  # "called the ambassador a fool" names him; it is no phone call
             obj, hit = None, ""
@@ -715,8 +732,10 @@ class EventExtractor:
                 if _copular(head):  # "people evacuated by the army are ..."
                     return [p for c in v.children if c.dep_ == "agent"
                             for p in c.children if p.dep_ == "pobj"], "subject"
-            elif ((v.tag_ != "VBN" or any(c.dep_ == "dobj" for c in v.children))  # "carried out strikes"
-                  and (head.dep_ == "ROOT" or _copular(head))):
+            elif (v.tag_ != "VBN" and (head.dep_ == "ROOT" or _copular(head))
+                  or head.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in v.children)):
+                # (a past participle with an object under the root noun: "The air force carried
+                # out strikes" parsed with "force" as the root)
                 return [head], "subject" if head.dep_ == "ROOT" else "modified noun"
         return [], ""
 
@@ -815,8 +834,10 @@ class EventExtractor:
         own = {a.code for a in sources}
         own_country = {a.code[:3] for a in sources}
         pron = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj_tok.children)
+        # ("military exercises": a role word of no country on the thing names no one)
         acts = [a for a in self._actors_or_possessor(obj_tok, actors) if a.code not in own
-                and not (pron and a.code[:3] in own_country)]
+                and not (pron and a.code[:3] in own_country)
+                and not (a.code.startswith("---") and a.kind == "sector")]
         if not acts:
             toks = self._prep_objects([obj_tok, v], OBJECT_RECIPIENT_PREPS)
             acts = [a for t in toks if t.i not in src for a in self._actors_or_possessor(t, actors)
@@ -1133,6 +1154,7 @@ class EventExtractor:
                 heads += [n.head] if n.dep_ == "dobj" else [n.head.head, n.head.head.head]
             targets = [a for t in self._prep_objects(heads, pat.target_preps)
                        for a in self._actors_or_possessor(t, actors)]
+        pat, how = self._deployment_or_joint(pat, n, n, sources, targets, how)
         conf = 0.8 if how == "possessor" else 0.6
         if how in ("possessor", "modifier", "by-phrase"):
             actors.ctx.event_owners[n.lemma_.lower()] = sources[0]
