@@ -622,3 +622,18 @@ def test_peacekeepers_sent_and_exercises_held_together(coder):
 def test_things_returned_are_no_visit(coder):
     ev = code(coder, "An ancient sarcophagus was returned to Egypt by US officials.")
     assert not [e for e in ev if e.code == "042"]
+
+
+def test_claiming_ones_own_attack_is_a_claim_of_responsibility(coder):
+    ev = code(coder, "The rebels of Chad claimed that they had attacked the army base.")
+    codes = [e.code for e in ev if e.mode is None]
+    assert "015" in codes and any(c.startswith("19") for c in codes)
+    assert codes[0] == "015"  # the main clause's act comes first
+    ev = code(coder, "Iran claimed that Israel had attacked the base.")
+    assert not [e for e in ev if e.code == "015"]
+
+
+def test_expelled_from_a_country_by_its_state(coder):
+    got = {(e.source, e.target, e.code) for e in code(
+        coder, "Two inspectors for the United Nations were expelled from Iran.")}
+    assert ("IRN", "IGOUNO", "1662") in got

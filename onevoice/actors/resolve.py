@@ -83,7 +83,8 @@ REPRESENTATIVE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", 
                         "advisor", "aide", "envoy", "officer", "employee", "staffer", "fellow",
                         "researcher", "analyst", "negotiator", "delegate", "diplomat", "source",
                         "chairman", "chairwoman", "chair", "president", "secretary", "coordinator",
-                        "lawyer", "attorney", "economist", "expert", "executive", "manager"}
+                        "lawyer", "attorney", "economist", "expert", "executive", "manager",
+                        "inspector", "monitor", "observer", "investigator", "worker", "staff"}
 # What a person or office holder has that speaks for them: "the governor's office said".
 OFFICE_NOUNS = {"office", "staff"}
 # Peacekeepers are international whoever sends them (CAMEO: "Senegalese peacekeepers" IGOPKO);

@@ -220,6 +220,7 @@ class EventExtractor:
             if pats:
                 out.extend(self._noun_events(t, pats, actors, consumed))
         out.extend(self._obligations(sent, actors))
+        out.extend(self._claims(out, actors))
         out = [r for r in out if not self._historical(r.trigger, actors.ctx.date)]
         for r in out:
             r.source = actors.localise(r.source, sent)
@@ -386,6 +387,12 @@ class EventExtractor:
                        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < s.i
                        for a in actors.actors(c) if a.kind in ("country", "org", "seat")]
             how = "owner of what is eased" if sources else how
+        if not sources and agentless and (pat.code[:3] in ("174", "166")):
+            # "two inspectors were expelled from North Korea": by the state they had to leave
+            left = [a for t in self._prep_objects([v], {"from"}) for a in actors.actors(t)
+                    if a.kind == "country" and len(a.code) == 3]
+            if len(left) == 1:
+                sources, how = [replace(left[0], kind="state of the place")], "state expelling"
         if not sources and agentless and (pat.code[:3] in STATE_POWERS or pat.code == "0841"):
             # "a missionary was arrested in Lebanon", "prisoners were released in Tripoli": only
             # a state arrests, bans, expels or frees prisoners there
@@ -553,6 +560,24 @@ class EventExtractor:
                 out.extend(self._pairs(sources, prefer_known(asked), pat, modal, self.mode(carrier),
                                        0.7, "obligation"))
         return out
+
+    def _claims(self, out: list[RawEvent], actors) -> list[RawEvent]:
+        """'The rebels claimed that they had attacked the base': claiming one's own act is a
+        claim of responsibility (015) for it, besides the act."""
+        claim = next((p for p in self.lex.verbs.get("claim", ()) if p.code == "015"), None)
+        if claim is None:
+            return []
+        found = []
+        for r in out:
+            v = r.trigger.head
+            if (r.trigger.dep_ != "ccomp" or v.i == r.trigger.i or v.lemma_.lower() not in ("claim", "admit")
+                    or r.mode in ("negated", "hypothetical")):
+                continue
+            toks, _ = self.subject(v, False)
+            if any(a.code == r.source.code for t in toks for a in actors.actors(t)) and not any(
+                    f.trigger.i == v.i and f.target == r.target for f in found):
+                found.append(RawEvent(r.source, r.target, claim, v, self.mode(v), 0.7, "claimed act"))
+        return found
 
     @staticmethod
     def _said_clauses(sent):
