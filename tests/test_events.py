@@ -637,3 +637,18 @@ def test_expelled_from_a_country_by_its_state(coder):
     got = {(e.source, e.target, e.code) for e in code(
         coder, "Two inspectors for the United Nations were expelled from Iran.")}
     assert ("IRN", "IGOUNO", "1662") in got
+
+
+def test_accepting_a_proposal_and_agreeing_a_deal(coder):
+    got = {(e.source, e.target, e.code)
+           for e in code(coder, "Hamas accepted an Egyptian proposal for a truce.")}
+    assert any(t == "EGY" and c == "030" for s, t, c in got)
+    got = {(e.source, e.target, e.code)
+           for e in code(coder, "Canada agreed a free trade deal with Mexico.")}
+    assert ("CAN", "MEX", "057") in got
+
+
+def test_joining_leaders_for_talks(coder):
+    got = triples(code(coder, "The Mexican president joined Canadian Prime Minister Justin Trudeau "
+                              "for talks on Monday."))
+    assert ("MEXGOV", "CANGOV", "04") in got
