@@ -652,3 +652,9 @@ def test_joining_leaders_for_talks(coder):
     got = triples(code(coder, "The Mexican president joined Canadian Prime Minister Justin Trudeau "
                               "for talks on Monday."))
     assert ("MEXGOV", "CANGOV", "04") in got
+
+
+def test_speeding_up_a_withdrawal_from_a_country(coder):
+    got = {(e.source, e.target, e.code) for e in code(
+        coder, "Russia speeded up the withdrawal of its forces from Georgia.")}
+    assert ("RUS", "GEO", "0874") in got

@@ -29,7 +29,7 @@ MODE_CLIMB_DEPS = {"xcomp", "pcomp", "pobj", "prep", "acomp", "advmod"}
 LIGHT_VERBS = {"hold", "have", "conduct", "stage", "begin", "start", "open", "resume", "renew",
                "launch", "undertake", "continue", "give", "make", "carry", "mount", "wage", "pay",
                "extend", "step", "intensify", "escalate", "end", "complete", "announce", "order",
-               "declare", "approve"}
+               "declare", "approve", "speed", "accelerate", "hasten", "expedite", "finish"}
 # Verbs of deciding: approving an act one carries out oneself ("the court approved the
 # extradition of X to Y", "parliament approved the deployment of troops") is that act, as the
 # codebook codes a parliament approving its own concession; 051 is for approving others' acts.
@@ -1175,6 +1175,8 @@ class EventExtractor:
             return []
         if not targets and pat.target_preps:
             heads = [n] + used_of  # "a suspension of talks with X"
+            if n.lemma_.lower() in OF_DOER_NOUNS:  # "the withdrawal of its forces from X"
+                heads += [t for t in of_mods.values() if t not in used_of]
             if how == "light verb subject":  # "gave a welcome to X", "sent $5 million in aid to X"
                 heads += [n.head] if n.dep_ == "dobj" else [n.head.head, n.head.head.head]
             targets = [a for t in self._prep_objects(heads, pat.target_preps)
@@ -1239,7 +1241,9 @@ class EventExtractor:
                 and (n.head.head.pos_ in ("NUM", "SYM") or n.head.head.lemma_.lower() in QUANTITY)):
             obj = n.head.head  # "announced $33 million in assistance", "held a round of talks"
         if (obj.dep_ in ("dobj",) and obj.head.lemma_.lower() in LIGHT_VERBS
-                and not any(c.dep_ == "prt" and c.lower_ in ("up", "off") for c in obj.head.children)):
+                and not any(c.dep_ == "prt" and (c.lower_ == "off" or c.lower_ == "up"
+                                                  and obj.head.lemma_.lower() == "give")
+                            for c in obj.head.children)):
             # ("gave up fighting", "called off the strike": the act is abandoned, not carried out)
             toks, _ = self.subject(obj.head, False)
             return [a for t in toks for a in actors.actors(t)], "light verb subject"
