@@ -658,3 +658,8 @@ def test_speeding_up_a_withdrawal_from_a_country(coder):
     got = {(e.source, e.target, e.code) for e in code(
         coder, "Russia speeded up the withdrawal of its forces from Georgia.")}
     assert ("RUS", "GEO", "0874") in got
+
+
+def test_calling_off_a_strike_concedes_to_the_state(coder):
+    got = {(e.source, e.target, e.code) for e in code(coder, "Kenyan doctors called off their strike.")}
+    assert ("KENHLH", "KEN", "082") in got

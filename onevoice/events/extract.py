@@ -455,7 +455,8 @@ class EventExtractor:
             # China": a material act or a visit is directed at the country it takes place in
             targets = self._place_target(v, actors, sources)
             t_how = "place" if targets else t_how
-        if not targets and pat.code[:2] == "14":
+        if not targets and (pat.code[:2] == "14" or pat.code in ("082", "0352")):
+            # a protest, and calling one off, are aimed at the state
             targets, t_how = self._protested(v, actors, sources, consumed)
         pat, how = self._deployment_or_joint(pat, v, obj_tok, sources, targets, how)
         mode = self.mode(v)
