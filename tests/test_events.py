@@ -663,3 +663,24 @@ def test_speeding_up_a_withdrawal_from_a_country(coder):
 def test_calling_off_a_strike_concedes_to_the_state(coder):
     got = {(e.source, e.target, e.code) for e in code(coder, "Kenyan doctors called off their strike.")}
     assert ("KENHLH", "KEN", "082") in got
+
+
+def test_demanded_act_targets_its_doer(coder):
+    got = triples(code(coder, "Warsaw demanded an admission by Moscow of the killings."))
+    assert any(s.startswith("POL") and t.startswith("RUS") and r == "10" for s, t, r in got)
+    ev = code(coder, "Iran demanded the release of its diplomats.")
+    assert all(not (e.target or "").startswith("IRN") for e in ev)
+
+
+def test_alleged_acts_are_the_accused_ones_and_not_facts(coder):
+    ev = code(coder, "Russia accused Ukraine of shelling Donetsk.")
+    shelling = [e for e in ev if e.root == "19"]
+    assert shelling and all(e.source == "UKR" and e.mode == "hypothetical" for e in shelling)
+    assert ("RUS", "UKR", "11") in triples(ev)
+
+
+def test_preposition_left_without_object_by_the_parser(coder):
+    got = {(e.source, e.target, e.code) for e in code(
+        coder, "Peru has granted diplomatic asylum to five Panamanian army officers holed up "
+               "in a diplomatic residence.")}
+    assert ("PER", "PANMIL", "075") in got

@@ -41,6 +41,8 @@ OBLIGATION = {"must", "should"}
 # Nouns of what is said or written: "a reminder that X must ...", "a statement that X should ..."
 MESSAGE_NOUNS = {"reminder", "warning", "statement", "message", "letter", "declaration",
                  "communique", "note", "ultimatum"}
+# Verbs whose "of" clause is an allegation: "accused X of spying", "suspected X of plotting".
+ACCUSING_VERBS = {"accuse", "suspect", "charge", "blame", "convict", "indict", "find"}
 # Verbs that put out a message ("issued a statement urging ..."), not ones that answer it.
 ISSUE_VERBS = {"issue", "release", "publish", "put", "deliver", "send", "leave", "make", "adopt",
                "present", "post", "sign", "write", "circulate", "distribute", "file", "submit",
@@ -149,6 +151,31 @@ def _reported(v) -> bool:
     return (v.dep_ == "ccomp" and head.i != v.i and head.tag_ in ("VBD", "VBN")
             and head.lemma_.lower() in SPEECH_VERBS | {"promise", "pledge", "vow", "confirm",
                                                       "indicate", "signal", "agree"})
+
+
+def _dangling_object(prep) -> list:
+    """'granted asylum to five officers holed up in ...': the parser left the preposition without
+    an object and made the noun after it the subject of the next clause; that noun is its object."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc) or doc[prep.i + 1].is_punct:
+        return []
+    t = doc[prep.i + 1]
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == prep.i + 1:
+            return [t]
+        if t.head.i == t.i or t.head.left_edge.i != prep.i + 1:
+            return []
+        t = t.head
+    return []
+
+
+def _alleged(v) -> bool:
+    """Is the verb what someone is accused or suspected of ("accused X of shelling Y")? An
+    allegation is not a reported fact."""
+    prep = v.head
+    return (v.dep_ == "pcomp" and prep.lower_ == "of" and prep.head.i != prep.i
+            and prep.head.lemma_.lower() in ACCUSING_VERBS
+            and any(c.dep_ == "dobj" for c in prep.head.children))
 
 
 def passive_like(v) -> bool:
@@ -440,6 +467,12 @@ class EventExtractor:
             targets, t_how = self._any_recipient(v, pat, actors, src_tokens)
         elif not targets and pat.code[:2] in WISH_ROOTS:
             targets, t_how = self._asked(v, actors), "asked"
+        if not targets and pat.code[:2] in ("02", "10"):
+            # "demanded an admission by Moscow", "demanded the president's resignation": the one
+            # whose act is asked for
+            targets = [a for o in v.children if o.dep_ == "dobj" and o.pos_ == "NOUN"
+                       for a in self._doer(o, actors) if all(a.code != s.code for s in sources)]
+            t_how = "doer of what is asked" if targets else t_how
         if not targets and pat.code[:2] == "13":
             # "threatened to strike unless Baghdad accepted": the one whose act is the condition
             targets, t_how = self._conditioned(v, actors, sources), "condition"
@@ -735,6 +768,9 @@ class EventExtractor:
                 ) and head.pos_ in ("VERB", "AUX"):  # ("let free": the parser's ccomp)
             toks, _ = self.subject(head, any(c.dep_ == "nsubjpass" for c in head.children), depth + 1)
             return toks, "shared subject"
+        if v.dep_ == "pcomp" and _alleged(v):
+            # "accused Ukraine of shelling the town": the one accused is the doer
+            return [c for c in head.head.children if c.dep_ == "dobj"], "control object"
         if v.dep_ in ("pcomp", "pobj"):
             # "stopped short of condemning X", "sought cooperation in condemning X"
             up = head
@@ -816,7 +852,7 @@ class EventExtractor:
     def _own(target: Actor, sources) -> bool:
         """Is the target the sources' own, named through a possessive ("its troops", "his
         commitment")?"""
-        return (target.text.lower().split(" ", 1)[0] in ("its", "their", "his", "her", "our")
+        return (not {"its", "their", "his", "her", "our"}.isdisjoint(target.text.lower().split())
                 and any(target.code[:3] == a.code[:3] for a in sources))
 
     def _any_recipient(self, v, pat, actors, src_tokens) -> tuple[list[Actor], str]:
@@ -1105,6 +1141,20 @@ class EventExtractor:
         return []
 
     @staticmethod
+    def _doer(noun, actors) -> list[Actor]:
+        """Who does the act a noun names: its possessor ("the president's resignation"), its
+        "by" or "from" phrase ("an admission by Moscow"), or the "of" phrase of nouns whose "of"
+        names the doer ("the withdrawal of Serbian forces")."""
+        preps = OWNER_PREPS | ({"of"} if noun.lemma_.lower() in OF_DOER_NOUNS else set())
+        for c in noun.children:
+            if c.dep_ == "poss" or c.dep_ in ("prep", "agent") and c.lower_ in preps:
+                toks = [c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"]
+                acts = [a for t in toks for a in actors.actors(t)]
+                if acts:
+                    return acts
+        return []
+
+    @staticmethod
     def _nested_prep_objects(nouns, preps, levels: int = 3) -> Iterator[list]:
         """Objects of `preps` inside noun phrases, nearest level first: from "vehicles and a
         team of paratroopers to Lebanon" down through coordination, apposition and other
@@ -1133,7 +1183,10 @@ class EventExtractor:
         for h in heads:
             for c in h.children:
                 if c.dep_ in ("prep", "prt", "dative", "agent") and c.lower_ in preps:
-                    out.extend(p for p in c.children if p.dep_ in ("pobj",))
+                    objs = [p for p in c.children if p.dep_ in ("pobj",)]
+                    if not objs and c.dep_ in ("prep", "dative"):
+                        objs = _dangling_object(c)
+                    out.extend(objs)
         return out
 
     # -- nouns -----------------------------------------------------------------------------
@@ -1297,7 +1350,7 @@ class EventExtractor:
                 for phrase, m in by_first.get(lemma, ()):
                     if tuple(lemmas[i:i + len(phrase)]) == phrase:
                         found.add(m)
-        if self._wished(t):
+        if self._wished(t) or _alleged(t):
             found.add("hypothetical")
         if t.dep_ == "ROOT" and t.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children):
             found.add("future")  # headline style: "Envoy to visit Pyongyang"
