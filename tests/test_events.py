@@ -684,3 +684,9 @@ def test_preposition_left_without_object_by_the_parser(coder):
         coder, "Peru has granted diplomatic asylum to five Panamanian army officers holed up "
                "in a diplomatic residence.")}
     assert ("PER", "PANMIL", "075") in got
+
+
+def test_troops_arriving_to_join_a_peacekeeping_mission(coder):
+    got = {(e.source, e.target, e.code) for e in code(
+        coder, "Hundreds of British troops have arrived in Mali to join the UN peacekeeping mission.")}
+    assert ("GBRMIL", "MLI", "074") in got

@@ -432,8 +432,9 @@ class EventExtractor:
                                      for a in sources):
             # "peacekeepers arrived in Bosnia": a deployment, not a visit; other troops moving
             # about are neither
-            if not all("PKO" in sectors_of(a.code) for a in sources):
-                return []
+            if not all("PKO" in sectors_of(a.code) for a in sources) and not any(
+                    x.lemma_.lower() in ("peacekeeping", "peacekeeper") for x in v.subtree if x.i > v.i):
+                return []  # ("arrived in Mali to join the UN peacekeeping mission" is peacekeeping)
             pat = replace(pat, code="074")
         if pat.code[:2] == "07" and not pat.objects and self.verb_lemma(v) in ("send", "dispatch") and any(
                 sectors_of(a.code) & {"GOV", "SPY", "LEG", "JUD", "MED"}
@@ -669,6 +670,9 @@ class EventExtractor:
             if mods:  # "hunger strike", "tear gas": the phrase before the head word
                 obj_lemmas[f"{mods[0].lower_} {o.lemma_.lower()}"] = o
             obj_lemmas[o.lemma_.lower()] = o
+            for c in o.children:  # "eased curfew hours": the thing the head word measures
+                if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == o.i - 1:
+                    obj_lemmas.setdefault(c.lemma_.lower(), o)
             for p in o.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     for q in p.children:
