@@ -690,3 +690,8 @@ def test_troops_arriving_to_join_a_peacekeeping_mission(coder):
     got = {(e.source, e.target, e.code) for e in code(
         coder, "Hundreds of British troops have arrived in Mali to join the UN peacekeeping mission.")}
     assert ("GBRMIL", "MLI", "074") in got
+
+
+def test_participles_describing_a_noun_are_no_events(coder):
+    ev = code(coder, "The internationally recognised government of Yemen condemned the attack.")
+    assert [e.code for e in ev] == ["111"]

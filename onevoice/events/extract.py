@@ -229,7 +229,11 @@ class EventExtractor:
         out: list[RawEvent] = []
         consumed: set[int] = set()
         for t in sent:
-            if (t.tag_ in VERB_TAGS or t.pos_ == "VERB") and t.i not in consumed:
+            if ((t.tag_ in VERB_TAGS or t.pos_ == "VERB") and t.i not in consumed
+                    and not (t.dep_ == "amod" and t.tag_ in ("VBN", "VBG"))
+                    and t.dep_ not in ("nsubj", "nsubjpass")):
+                # ("an internationally recognised government": a participle describing a noun;
+                # a verb the parser made a subject is a misparse)
                 pats = self.verb_patterns(t)
                 if pats:
                     out.extend(self._verb_events(t, pats, actors, consumed))
