@@ -695,3 +695,9 @@ def test_troops_arriving_to_join_a_peacekeeping_mission(coder):
 def test_participles_describing_a_noun_are_no_events(coder):
     ev = code(coder, "The internationally recognised government of Yemen condemned the attack.")
     assert [e.code for e in ev] == ["111"]
+
+
+def test_pressure_is_a_demand(coder):
+    got = {(e.source, e.target, e.code) for e in code(
+        coder, "Kenyan authorities are pressuring teachers to cancel the strike.")}
+    assert any(s == "KENGOV" and c == "1052" for s, t, c in got)
