@@ -694,3 +694,10 @@ def test_participles_describing_a_noun_are_no_events(coder):
 def test_pressure_is_a_demand(coder):
     got = coded(coder, "Kenyan authorities are pressuring teachers to cancel the strike.")
     assert any(s == "KENGOV" and c == "1052" for s, t, c in got)
+
+
+def test_acts_in_a_clause_left_unsaid_are_unknown(coder):
+    ev = [e for e in code(coder, "China has not said what it plans to propose.") if e.root == "02"]
+    assert ev and all(e.mode == "hypothetical" for e in ev)
+    ev = [e for e in code(coder, "Iran said it would attack Israel.") if e.target == "ISR"]
+    assert ev and all(e.mode == "future" for e in ev)

@@ -1358,7 +1358,7 @@ class EventExtractor:
                 for phrase, m in by_first.get(lemma, ()):
                     if tuple(lemmas[i:i + len(phrase)]) == phrase:
                         found.add(m)
-        if self._wished(t) or _alleged(t):
+        if self._wished(t) or _alleged(t) or self._unsaid(t):
             found.add("hypothetical")
         if t.dep_ == "ROOT" and t.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children):
             found.add("future")  # headline style: "Envoy to visit Pyongyang"
@@ -1399,6 +1399,19 @@ class EventExtractor:
             cur = cur.head
             if self._wish_verb(cur) or subjunctive and self._wish_noun(cur):
                 return True
+        return False
+
+    @staticmethod
+    def _unsaid(t) -> bool:
+        """'China has not said what it plans to propose', 'did not say whether it would attack':
+        an act inside a clause its speaker declined to state is unknown, not planned."""
+        cur = t
+        for _ in range(3):
+            if cur.dep_ not in ("xcomp", "ccomp") or cur.head.i == cur.i:
+                return False
+            if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in SPEECH_VERBS | {"disclose", "reveal"}:
+                return any(c.dep_ == "neg" for c in cur.head.children)
+            cur = cur.head
         return False
 
     def _wish_noun(self, n) -> bool:
