@@ -701,3 +701,9 @@ def test_acts_in_a_clause_left_unsaid_are_unknown(coder):
     assert ev and all(e.mode == "hypothetical" for e in ev)
     ev = [e for e in code(coder, "Iran said it would attack Israel.") if e.target == "ISR"]
     assert ev and all(e.mode == "future" for e in ev)
+
+
+def test_act_joined_in_under_a_wish_is_wished(coder):
+    ev = code(coder, "Washington urged Beijing to join it in condemning Pyongyang.")
+    condemn = [e for e in ev if e.root == "11"]
+    assert condemn and all(e.mode == "hypothetical" for e in condemn)

@@ -1388,6 +1388,12 @@ class EventExtractor:
                 if cur.pos_ in ("VERB", "AUX") and self._wish_verb(cur):
                     return True
                 continue
+            if (cur.dep_ == "pcomp" and cur.head.dep_ == "prep"
+                    and cur.head.head.pos_ in ("VERB", "AUX")):
+                cur = cur.head.head  # "to join Washington in sending a signal": the joining's
+                if self._wish_verb(cur):
+                    return True
+                continue
             if cur.dep_ not in ("xcomp", "ccomp", "advcl", "relcl", "acl") or cur.head.i == cur.i:
                 return False
             # "demanded that Iraq admit inspectors": a that-clause in the subjunctive is wished
