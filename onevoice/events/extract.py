@@ -78,7 +78,8 @@ PLACE_PREPS = {"in", "inside", "across", "throughout", "near", "outside", "aroun
 # The maker of a proposal, call or offer that an act answers: "calls by X", "an offer from X".
 OWNER_PREPS = {"by", "from"}
 # Where the party an act on a thing is aimed at sits: "lifted restrictions on X", "demanded an
-# apology from X", "opened the border to X", "closed its border with X". Not "for": "urged aid for X" asks someone else.
+# apology from X", "opened the border to X", "closed its border with X". Not "for": "urged aid
+# for X" asks someone else.
 OBJECT_RECIPIENT_PREPS = {"on", "against", "from", "to", "toward", "towards", "upon", "with"}
 # Acts whose `of` phrase names who does them ("the withdrawal of Serbian forces", "the
 # resignation of the president"): demanding or rejecting one is directed at that actor.
@@ -167,6 +168,12 @@ def _dangling_object(prep) -> list:
             return []
         t = t.head
     return []
+
+
+def _peacekeeping(trigger) -> bool:
+    """Does what follows the trigger say the troops go to keep the peace?"""
+    return any(x.lemma_.lower() in ("peacekeeping", "peacekeeper")
+               for x in trigger.subtree if x.i > trigger.i)
 
 
 def _alleged(v) -> bool:
@@ -410,35 +417,16 @@ class EventExtractor:
                 how = "unknown attacker" if all(a.kind == "unknown" for a in sources) else "owner of the means"
                 if means is not None and means.code != pat.code and pat.code in ("180", "190"):
                     pat = replace(pat, code=means.code)  # "killed by a car bomb": a car bombing
-        agentless = passive and not any(c.dep_ == "agent" for c in v.children)
-        if not sources and agentless and pat.code[:3] in ("081", "085", "087"):
-            # "UN sanctions against Iran were lifted": a measure is eased by the one it is of
-            sources = [a for s in v.children if s.dep_ == "nsubjpass" and s.i not in actors.matches
-                       for c in s.children
-                       if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < s.i
-                       for a in actors.actors(c) if a.kind in ("country", "org", "seat")]
-            how = "owner of what is eased" if sources else how
-        if not sources and agentless and (pat.code[:3] in ("174", "166")):
-            # "two inspectors were expelled from North Korea": by the state they had to leave
-            left = [a for t in self._prep_objects([v], {"from"}) for a in actors.actors(t)
-                    if a.kind == "country" and len(a.code) == 3]
-            if len(left) == 1:
-                sources, how = [replace(left[0], kind="state of the place")], "state expelling"
-        if not sources and agentless and (pat.code[:3] in STATE_POWERS or pat.code == "0841"):
-            # "a missionary was arrested in Lebanon", "prisoners were released in Tripoli": only
-            # a state arrests, bans, expels or frees prisoners there
-            place = self._place(v, actors)
-            if place is not None:
-                sources, how = [replace(place, kind="state of the place")], "state of the place"
+        if not sources and passive and not any(c.dep_ == "agent" for c in v.children):
+            sources, how = self._agentless_source(v, pat, actors, how)
         if not sources:
             return []
         if pat.code == "042" and all(sectors_of(a.code) & {"MIL", "PKO"} and "GOV" not in sectors_of(a.code)
                                      for a in sources):
-            # "peacekeepers arrived in Bosnia": a deployment, not a visit; other troops moving
-            # about are neither
-            if not all("PKO" in sectors_of(a.code) for a in sources) and not any(
-                    x.lemma_.lower() in ("peacekeeping", "peacekeeper") for x in v.subtree if x.i > v.i):
-                return []  # ("arrived in Mali to join the UN peacekeeping mission" is peacekeeping)
+            # "peacekeepers arrived in Bosnia", "troops arrived in Mali to join the UN peacekeeping
+            # mission": a deployment, not a visit; other troops moving about are neither
+            if not (all("PKO" in sectors_of(a.code) for a in sources) or _peacekeeping(v)):
+                return []
             pat = replace(pat, code="074")
         if pat.code[:2] == "07" and not pat.objects and self.verb_lemma(v) in ("send", "dispatch") and any(
                 sectors_of(a.code) & {"GOV", "SPY", "LEG", "JUD", "MED"}
@@ -448,8 +436,7 @@ class EventExtractor:
             return []
         targets, t_how = self._targets(v, pat, obj_tok, passive, actors)
         # "reneged on his commitment to X": the source's own thing names no target; look on
-        targets = [t for t in targets if all(t.code != a.code for a in sources)
-                   and not self._own(t, sources)]
+        targets = self._others(targets, sources)
         if not targets and "none" in pat.target and obj_tok is not None and pat.code[:2] != "01":
             targets, t_how = self._object_owner(v, obj_tok, actors, src_tokens,
                                                  sources), "object owner"
@@ -481,10 +468,8 @@ class EventExtractor:
         if not targets and pat.code[:2] == "13":
             # "threatened to strike unless Baghdad accepted": the one whose act is the condition
             targets, t_how = self._conditioned(v, actors, sources), "condition"
-        if targets:
-            # "rejected a call for its peacekeepers to deploy": the source's own people are not
-            # whom the act is aimed at
-            targets = [t for t in targets if not self._own(t, sources)]
+        # "rejected a call for its peacekeepers to deploy": nor are they where the search went on
+        targets = self._others(targets, sources)
         if targets and pat.code[:2] == "01" and self.verb_lemma(v) in SPEECH_VERBS and all(
                 "MED" in sectors_of(t.code) for t in targets):
             targets = []  # "told reporters": the press hears a statement, it is not its target
@@ -520,12 +505,33 @@ class EventExtractor:
                   and len({a.code for a in sources}) > 1)
         return self._pairs(sources, targets, pat, v, mode, conf, how, all_pairs=mutual)
 
+    def _agentless_source(self, v, pat, actors, how):
+        """Who did an act the passive leaves without agent, where only one could have: an eased
+        measure is its owner's ("UN sanctions were lifted"), an expulsion the state's one was
+        expelled from ("were expelled from North Korea"), an arrest, ban, expulsion or release
+        of prisoners the state's of the place ("was arrested in Lebanon")."""
+        if pat.code[:3] in ("081", "085", "087"):
+            owners = [a for s in v.children if s.dep_ == "nsubjpass" and s.i not in actors.matches
+                      for c in s.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < s.i
+                      for a in actors.actors(c) if a.kind in ("country", "org", "seat")]
+            if owners:
+                return owners, "owner of what is eased"
+        if pat.code[:3] in ("174", "166"):
+            left = [a for t in self._prep_objects([v], {"from"}) for a in actors.actors(t)
+                    if a.kind == "country" and len(a.code) == 3]
+            if len(left) == 1:
+                return [replace(left[0], kind="state of the place")], "state expelling"
+        if pat.code[:3] in STATE_POWERS or pat.code == "0841":
+            place = self._place(v, actors)
+            if place is not None:
+                return [replace(place, kind="state of the place")], "state of the place"
+        return [], how
+
     @staticmethod
     def _deployment_or_joint(pat, trigger, thing, sources, targets, how):
         """Troops sent on a peacekeeping mission are peacekeeping (074), not a show of force;
         exercises held by the forces of two countries together are military cooperation (062)."""
-        if pat.code == "154" and any(x.lemma_.lower() in ("peacekeeping", "peacekeeper")
-                                     for x in trigger.subtree if x.i > trigger.i):
+        if pat.code == "154" and _peacekeeping(trigger):
             return replace(pat, code="074"), how  # "sent troops to the UN force in Mali"
         if (pat.code == "150" and not targets and len({a.code[:3] for a in sources}) > 1
                 and thing is not None and thing.lemma_.lower() in EXERCISE_NOUNS):
@@ -856,6 +862,11 @@ class EventExtractor:
                     return prefer_known(acts), spec
         return [], ""
 
+    @classmethod
+    def _others(cls, targets: list[Actor], sources) -> list[Actor]:
+        """The targets that are neither a source nor the sources' own."""
+        return [t for t in targets if all(t.code != a.code for a in sources) and not cls._own(t, sources)]
+
     @staticmethod
     def _own(target: Actor, sources) -> bool:
         """Is the target the sources' own, named through a possessive ("its troops", "his
@@ -1117,30 +1128,12 @@ class EventExtractor:
 
     @staticmethod
     def _actors_or_possessor(tok, actors) -> list[Actor]:
-        """The actor a phrase names, or its possessor's: "sought China's cooperation"."""
-        acts = actors.actors(tok)
+        """The actor a phrase names, or its possessor's: "sought China's cooperation"; for a thing
+        acted upon, its owner as a coder reads it: "rejected an Indian proposal", "a US offer",
+        "calls by X", "an offer from X", "the withdrawal of X's troops"."""
+        acts = actors.actors(tok) or EventExtractor._doer(tok, actors, modifiers=True)
         if acts:
             return acts
-        for c in tok.children:
-            if c.dep_ == "poss":
-                acts = actors.actors(c)
-                if acts:
-                    return acts
-        if tok.pos_ == "NOUN":
-            # the owner of a thing acted upon, as a coder reads it: "rejected an Indian
-            # proposal", "a US offer", "calls by X", "an offer from X", "the withdrawal of X's
-            # troops" (an act whose `of` phrase is its doer)
-            for c in tok.children:
-                if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and c.i in actors.matches:
-                    acts = [a for a in actors.actors(c) if a.kind in ("country", "org", "seat")]
-                    if acts:
-                        return acts
-            preps = OWNER_PREPS | ({"of"} if tok.lemma_.lower() in OF_DOER_NOUNS else set())
-            for c in tok.children:
-                if c.dep_ in ("prep", "agent") and c.lower_ in preps:
-                    acts = [a for p in c.children if p.dep_ == "pobj" for a in actors.actors(p)]
-                    if acts:
-                        return acts
         # "the launches": whoever the article said carried them out
         owner = actors.ctx.event_owners.get(tok.lemma_.lower())
         if owner is not None:
@@ -1149,15 +1142,28 @@ class EventExtractor:
         return []
 
     @staticmethod
-    def _doer(noun, actors) -> list[Actor]:
-        """Who does the act a noun names: its possessor ("the president's resignation"), its
-        "by" or "from" phrase ("an admission by Moscow"), or the "of" phrase of nouns whose "of"
-        names the doer ("the withdrawal of Serbian forces")."""
+    def _doer(noun, actors, modifiers: bool = False) -> list[Actor]:
+        """Who does or owns what a noun names: its possessor ("the president's resignation"),
+        with `modifiers` a country or body before it ("an Indian proposal"), its "by" or "from"
+        phrase ("an admission by Moscow"), or the "of" phrase of nouns whose "of" names the doer
+        ("the withdrawal of Serbian forces")."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                acts = actors.actors(c)
+                if acts:
+                    return acts
+        if noun.pos_ != "NOUN":
+            return []
+        if modifiers:
+            for c in noun.children:
+                if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and c.i in actors.matches:
+                    acts = [a for a in actors.actors(c) if a.kind in ("country", "org", "seat")]
+                    if acts:
+                        return acts
         preps = OWNER_PREPS | ({"of"} if noun.lemma_.lower() in OF_DOER_NOUNS else set())
         for c in noun.children:
-            if c.dep_ == "poss" or c.dep_ in ("prep", "agent") and c.lower_ in preps:
-                toks = [c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"]
-                acts = [a for t in toks for a in actors.actors(t)]
+            if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+                acts = [a for p in c.children if p.dep_ == "pobj" for a in actors.actors(p)]
                 if acts:
                     return acts
         return []
