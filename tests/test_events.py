@@ -707,3 +707,10 @@ def test_act_joined_in_under_a_wish_is_wished(coder):
     ev = code(coder, "Washington urged Beijing to join it in condemning Pyongyang.")
     condemn = [e for e in ev if e.root == "11"]
     assert condemn and all(e.mode == "hypothetical" for e in condemn)
+
+
+def test_headline_appeal_to_several_is_not_a_plan(coder):
+    ev = coder.code_text("Talks continued.", doc_id="h", date="2006-07-07",
+                         title="US Envoy Urges China, Asian Nations to Speak With One Voice to North Korea")
+    spoken = [e for e in ev if e.root == "01"]
+    assert spoken and all(e.mode == "hypothetical" for e in spoken)

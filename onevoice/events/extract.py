@@ -1367,7 +1367,10 @@ class EventExtractor:
         if self._wished(t) or _alleged(t) or self._unsaid(t):
             found.add("hypothetical")
         if t.dep_ == "ROOT" and t.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children):
-            found.add("future")  # headline style: "Envoy to visit Pyongyang"
+            # headline style: "Envoy to visit Pyongyang"; but in "Envoy urges China, Asian nations
+            # to speak with one voice" the parser makes "urges" a clause under "speak": asked for
+            asked = any(c.dep_ == "ccomp" and c.i < t.i and self._wish_verb(c) for c in t.children)
+            found.add("hypothetical" if asked else "future")
         if not found:
             return None
         return max(found, key=MODE_RANK.get)
