@@ -714,3 +714,29 @@ def test_headline_appeal_to_several_is_not_a_plan(coder):
                          title="US Envoy Urges China, Asian Nations to Speak With One Voice to North Korea")
     spoken = [e for e in ev if e.root == "01"]
     assert spoken and all(e.mode == "hypothetical" for e in spoken)
+
+
+def test_a_protests_demand_is_its_aim_not_a_second_event(coder):
+    got = coded(coder, "Opposition supporters rallied in Belgrade and demanded the resignation of "
+                       "President Milosevic.")
+    assert got == {("SRBOPP", "SRBGOV", "1411")}
+    got = coded(coder, "Thai protesters marched to demand the ouster of the prime minister.")
+    assert got == {("THAOPP", "THAGOV", "1411")}
+    got = coded(coder, "Kurdish villagers demonstrated in Kirkuk, calling for independence from Iraq.")
+    assert {c for _, _, c in got} == {"1414"}
+    # a demand with no CAMEO aim digit leaves the protest as it is, but is not coded twice
+    got = coded(coder, "Polish workers went on strike to demand higher wages from the government.")
+    assert {c for _, _, c in got} == {"143"}
+    # another actor's demand is no aim of the protest
+    got = coded(coder, "Students protested in Seoul after Japan demanded an apology from South Korea.")
+    assert any(s == "JPN" and c[:2] == "10" for s, t, c in got)
+
+
+def test_demanding_someones_ouster_is_aimed_at_them(coder):
+    got = coded(coder, "The Kenyan opposition demanded the removal of the interior minister.")
+    assert ("KENOPP", "KENGOV", "1041") in got
+
+
+def test_being_in_touch_is_consulting(coder):
+    got = coded(coder, "Chinese officials said they will be in touch with the North Koreans.")
+    assert any(s == "CHNGOV" and t == "PRK" and c in ("036", "040") for s, t, c in got)

@@ -87,6 +87,8 @@ OF_DOER_NOUNS = {"withdrawal", "pullout", "resignation", "departure", "retreat",
                  "admission", "apology", "cooperation", "participation", "compliance",
                  "disarmament", "demobilization", "demobilisation", "intervention", "involvement",
                  "support", "help", "assistance", "recognition", "consent", "approval"}
+# nouns whose "of" names the one removed: demanding it is aimed at them
+OUSTED_NOUNS = {"ouster", "removal", "overthrow", "dismissal", "impeachment", "sacking", "expulsion"}
 QUANTITY = {"round", "series", "wave", "package", "batch", "number", "amount", "sum", "total",
             "string", "spate", "day", "week", "month", "year", "million", "billion"}
 
@@ -102,12 +104,34 @@ class RawEvent:
     note: str = ""           # how roles were found, appended to the rule
 
 
+# a protest whose aim CAMEO codes in its fourth digit (1411 "demonstrate for leadership change")
+AIMED_PROTESTS = {"141", "142", "143", "144", "145"}
+# how a demand hangs from the protest it is the aim of ("rallied to demand", "marched,
+# calling for", "went on strike to press their demands", "rallied and demanded")
+AIM_DEPS = {"advcl", "xcomp", "acl", "conj", "prep", "pcomp", "pobj", "dobj"}
+
+
 def depth(t) -> int:
     """Steps from the token up to its sentence's root."""
     n = 0
     while t.head.i != t.i and n < 50:
         t, n = t.head, n + 1
     return n
+
+
+def _protest_of(demand: RawEvent, protests: dict) -> RawEvent | None:
+    """The protest, by the same source, whose purpose or manner clause holds the demand:
+    'rallied to demand', 'marched, calling for', 'went on strike to press their demands'."""
+    t = demand.trigger
+    for _ in range(4):
+        if t.dep_ not in AIM_DEPS or t.head.i == t.i:
+            return None
+        t = t.head
+        found = protests.get(t.i) or next((p for p in protests.values() if p.trigger.head.i == t.i
+                                            and p.trigger.dep_ == "dobj"), None)
+        if found is not None and found.source.code == demand.source.code and found.mode == demand.mode:
+            return found
+    return None
 
 
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -278,6 +302,7 @@ class EventExtractor:
         out = [r for r in out if not (is_business(r.source.code) and (
             r.target is None or is_business(r.target.code)))]
         out = self._main_events(out)
+        out = self._protest_aims(out)
         out = self._untargeted_repeats(out)
         out = self._casualties(out)
         for r in out:
@@ -314,6 +339,34 @@ class EventExtractor:
             return out
         return [r for r in out if r.target is not None
                 or (r.source.code, r.pattern.code[:2], r.mode) not in aimed]
+
+    @staticmethod
+    def _protest_aims(out: list[RawEvent]) -> list[RawEvent]:
+        """'staged demonstrations to demand reforms', 'demonstrated in Kirkuk calling for
+        independence', 'began a hunger strike to demand the return of property': what a protest
+        demands is its aim, not a second event. CAMEO codes the aim in the protest (1411-1414:
+        demonstrate for leadership change, policy change, rights, institutions, as 1041-1044
+        demand and 0241-0244 appeal for them), aimed at whom the demand is when the protest
+        names no one itself."""
+        protests = {r.trigger.i: r for r in out if r.pattern.code[:2] == "14"}
+        if not protests:
+            return out
+        drop: set[int] = set()
+        for k, r in enumerate(out):
+            if r.pattern.code[:2] not in ("02", "10"):
+                continue
+            p = _protest_of(r, protests)
+            if p is None:
+                continue
+            drop.add(k)
+            digit = r.pattern.code[3:]
+            if r.pattern.code[:3] in ("024", "104") and digit in ("1", "2", "3", "4") and p.pattern.code in AIMED_PROTESTS:
+                p.pattern = replace(p.pattern, code=p.pattern.code + digit)
+                p.note += f", for {r.trigger.lower_}"
+            if r.target is not None and (p.target is None or p.target.inferred or (
+                    len(p.target.code) == 3 and r.target.code[:3] == p.target.code)):
+                p.target = r.target
+        return [r for k, r in enumerate(out) if k not in drop] if drop else out
 
     @staticmethod
     def _main_events(out: list[RawEvent]) -> list[RawEvent]:
@@ -465,6 +518,11 @@ class EventExtractor:
             targets = [a for o in v.children if o.dep_ == "dobj" and o.pos_ == "NOUN"
                        for a in self._doer(o, actors) if all(a.code != s.code for s in sources)]
             t_how = "doer of what is asked" if targets else t_how
+            if not targets:  # "demanded the ouster of the prime minister": the one to go
+                targets = [a for o in v.children if o.dep_ == "dobj" and o.lemma_.lower() in OUSTED_NOUNS
+                           for p in self._prep_objects([o], {"of"}) for a in actors.actors(p)
+                           if all(a.code != s.code for s in sources)]
+                t_how = "the one to go" if targets else t_how
         if not targets and pat.code[:2] == "13":
             # "threatened to strike unless Baghdad accepted": the one whose act is the condition
             targets, t_how = self._conditioned(v, actors, sources), "condition"
