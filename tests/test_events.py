@@ -740,3 +740,16 @@ def test_demanding_someones_ouster_is_aimed_at_them(coder):
 def test_being_in_touch_is_consulting(coder):
     got = coded(coder, "Chinese officials said they will be in touch with the North Koreans.")
     assert any(s == "CHNGOV" and t == "PRK" and c in ("036", "040") for s, t, c in got)
+
+
+def test_protest_against_a_policy_is_for_policy_change(coder):
+    assert {c for _, _, c in coded(coder, "Dutch farmers protested against the new tax law.")} == {"1412"}
+    got = coded(coder, "Students staged a hunger strike in protest against the fuel subsidy cuts.")
+    assert {c for _, _, c in got} == {"1422"}
+    # against a government, not a policy: no aim to code
+    assert {c for _, _, c in coded(coder, "Protesters rallied against the government in Cairo.")} == {"141"}
+
+
+def test_hunger_strike_after_a_particle_is_no_labour_strike(coder):
+    assert {c for _, _, c in coded(coder, "Kurdish prisoners went on hunger strike.")} == {"142"}
+    assert {c for _, _, c in coded(coder, "Polish miners went on strike.")} == {"143"}

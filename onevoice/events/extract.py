@@ -106,6 +106,10 @@ class RawEvent:
 
 # a protest whose aim CAMEO codes in its fourth digit (1411 "demonstrate for leadership change")
 AIMED_PROTESTS = {"141", "142", "143", "144", "145"}
+# what a government decides and a protest against it would change (1412 "for policy change")
+POLICY_NOUNS = {"measure", "reform", "law", "policy", "bill", "legislation", "decree", "tax",
+                "cut", "austerity", "privatization", "privatisation", "hike", "budget",
+                "regulation", "decision", "ban", "conscription", "subsidy"}
 # how a demand hangs from the protest it is the aim of ("rallied to demand", "marched,
 # calling for", "went on strike to press their demands", "rallied and demanded")
 AIM_DEPS = {"advcl", "xcomp", "acl", "conj", "prep", "pcomp", "pobj", "dobj"}
@@ -117,6 +121,26 @@ def depth(t) -> int:
     while t.head.i != t.i and n < 50:
         t, n = t.head, n + 1
     return n
+
+
+def _against_policy(t) -> bool:
+    """Whether a protest is against a policy ("protested against austerity measures", "staged a
+    strike over the pension reform", "in protest against the new tax"): CAMEO's "for policy
+    change" (1412, 1422, ...)."""
+    level = [t]
+    for _ in range(4):  # the act, its object, "in protest", "against the law"
+        nxt = []
+        for h in level:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("against", "over"):
+                    nouns = [p for p in c.children if p.dep_ == "pobj"]
+                    nouns += [q for p in nouns for q in p.conjuncts]
+                    if any(n.lemma_.lower() in POLICY_NOUNS for n in nouns):
+                        return True
+                elif c.dep_ in ("dobj", "pobj") or c.dep_ == "prep" and c.lower_ == "in":
+                    nxt.append(c)
+        level = nxt
+    return False
 
 
 def _protest_of(demand: RawEvent, protests: dict) -> RawEvent | None:
@@ -352,6 +376,9 @@ class EventExtractor:
         if not protests:
             return out
         drop: set[int] = set()
+        for r in protests.values():
+            if r.pattern.code in AIMED_PROTESTS and _against_policy(r.trigger):
+                r.pattern = replace(r.pattern, code=r.pattern.code + "2")
         for k, r in enumerate(out):
             if r.pattern.code[:2] not in ("02", "10"):
                 continue
@@ -768,7 +795,9 @@ class EventExtractor:
                 continue
             if p.complements and "*" in p.complements and not comps:
                 continue
-            score = p.specificity + (1 if p.objects and " " in hit else 0)  # "hunger strike" > "strike"
+            # "hunger strike" > "strike"
+            score = p.specificity + (1 if p.objects and " " in hit
+                                     or any(" " in c for c in comps & p.complements) else 0)
             if score > best_score:
                 best, best_obj, best_score = p, obj, score
         return best, best_obj
@@ -792,6 +821,9 @@ class EventExtractor:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         out.add(p.lemma_.lower())
+                        # "went on hunger strike": the phrase before the head word too
+                        out.update(f"{m.lower_} {p.lemma_.lower()}" for m in p.children
+                                   if m.dep_ in ("compound", "amod") and m.i == p.i - 1)
             elif c.dep_ == "dobj":
                 for p in c.children:
                     if p.dep_ in ("xcomp", "acl", "relcl") and p.pos_ == "VERB":
