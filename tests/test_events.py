@@ -375,7 +375,8 @@ def test_headlines_in_capitals_are_read_in_sentence_case(coder):
     doc = Document(id="h", title="GREECE ACCUSES TURKEY OF AIRSPACE VIOLATIONS",
                    text="The Greek government said Turkish jets entered its airspace.", date="1987-03-02")
     ev = [e for e in coder.code_document(doc).events if e.sentence_index == 0]
-    assert [(e.source, e.target, e.code) for e in ev] == [("GRC", "TUR", "112")]
+    # (airspace violations: an accusation of aggression, 1123)
+    assert [(e.source, e.target, e.code) for e in ev] == [("GRC", "TUR", "1123")]
 
 
 def test_subject_behind_a_participle(coder):
@@ -753,3 +754,16 @@ def test_protest_against_a_policy_is_for_policy_change(coder):
 def test_hunger_strike_after_a_particle_is_no_labour_strike(coder):
     assert {c for _, _, c in coded(coder, "Kurdish prisoners went on hunger strike.")} == {"142"}
     assert {c for _, _, c in coded(coder, "Polish miners went on strike.")} == {"143"}
+
+
+def test_accusation_kind_from_what_follows_of(coder):
+    # the parser hangs "of" on the accused; nouns name the kind as well as gerunds do
+    assert ("JPN", "CHNGOV", "1125") in coded(coder, "Japan accused three Chinese officials of spying.")
+    assert ("ARM", "AZE", "1124") in coded(coder, "Armenia accused Azerbaijan of war crimes.")
+    assert ("NGA", "CMRMIL", "1124") in coded(coder, "Nigeria accused Cameroonian troops of massacring villagers.")
+    assert ("GHA", "TGO", "1121") in coded(coder, "Ghana accused Togo of smuggling.")
+
+
+def test_stepping_down_is_resigning(coder):
+    assert ("BLRGOV", "", "1231") in coded(coder, "The Belarusian president refused to step down.")
+    assert ("FRA", "TCDGOV", "0241") in coded(coder, "France called on the Chadian president to step down.")

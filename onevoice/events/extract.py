@@ -814,6 +814,8 @@ class EventExtractor:
                     out.update(back_to)  # "urged X to return to the talks": to resume them
                 else:
                     out.add(c.lemma_.lower())
+                    # "refused to step down": the phrasal verb as a whole
+                    out.update(f"{c.lemma_.lower()} {p.lower_}" for p in c.children if p.dep_ == "prt")
                 out.update(o.lemma_.lower() for o in c.children if o.dep_ == "dobj")
             elif c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children):
                 out.add(c.lemma_.lower())
@@ -828,6 +830,14 @@ class EventExtractor:
                 for p in c.children:
                     if p.dep_ in ("xcomp", "acl", "relcl") and p.pos_ == "VERB":
                         out.add(p.lemma_.lower())
+                    elif p.dep_ == "prep" and p.lower_ == "of" and p.i == c.i + 1:
+                        # "accused two diplomats of spying": the parser hangs "of" on the object
+                        for q in p.children:
+                            if q.dep_ in ("pobj", "pcomp"):
+                                out.add(q.lemma_.lower())
+                                # "of massacring civilians", parsed as a participle modifier
+                                out.update(m.lemma_.lower() for m in q.children
+                                           if m.dep_ == "amod" and m.tag_ == "VBG" and m.i < q.i)
         return out
 
     def subject(self, v, passive: bool, depth: int = 0) -> tuple[list, str]:
