@@ -767,3 +767,19 @@ def test_accusation_kind_from_what_follows_of(coder):
 def test_stepping_down_is_resigning(coder):
     assert ("BLRGOV", "", "1231") in coded(coder, "The Belarusian president refused to step down.")
     assert ("FRA", "TCDGOV", "0241") in coded(coder, "France called on the Chadian president to step down.")
+
+
+def test_appeals_for_aid_by_kind_of_aid(coder):
+    assert ("NER", "FRA", "0232") in coded(coder, "Niger asked France for military aid.")
+    assert ("SOM", "IGOUNOWFP", "0233") in coded(
+        coder, "Somalia appealed to the World Food Programme for emergency aid.")
+    assert ("MLI", "IGOUNO", "0234") in coded(coder, "Mali appealed to the United Nations for more troops.")
+
+
+def test_demanded_clause_whose_verb_was_tagged_a_noun(coder):
+    assert ("FRA", "ITA", "105") in coded(coder, "France demanded that Italy compromise on the budget.")
+
+
+def test_rejecting_calls_for_something_rejects_that(coder):
+    assert ("CUBGOV", "", "123") in coded(coder, "The Cuban government rejected calls for political reform.")
+    assert ("VENGOV", "", "1231") in coded(coder, "Venezuela's president rejected calls for his resignation.")

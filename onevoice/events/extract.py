@@ -87,6 +87,8 @@ OF_DOER_NOUNS = {"withdrawal", "pullout", "resignation", "departure", "retreat",
                  "admission", "apology", "cooperation", "participation", "compliance",
                  "disarmament", "demobilization", "demobilisation", "intervention", "involvement",
                  "support", "help", "assistance", "recognition", "consent", "approval"}
+# nouns that ask for something: what follows their "for" is what is asked
+REQUEST_NOUNS = {"call", "demand", "request", "appeal", "plea"}
 # nouns whose "of" names the one removed: demanding it is aimed at them
 OUSTED_NOUNS = {"ouster", "removal", "overthrow", "dismissal", "impeachment", "sacking", "expulsion"}
 QUANTITY = {"round", "series", "wave", "package", "batch", "number", "amount", "sum", "total",
@@ -769,10 +771,15 @@ class EventExtractor:
                 if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == o.i - 1:
                     obj_lemmas.setdefault(c.lemma_.lower(), o)
             for p in o.children:
-                if p.dep_ == "prep" and p.lower_ == "of":
+                # "rejected calls for his resignation": what the call asks for
+                if p.dep_ == "prep" and (p.lower_ == "of" or p.lower_ == "for"
+                                         and o.lemma_.lower() in REQUEST_NOUNS):
                     for q in p.children:
                         if q.dep_ == "pobj":
                             obj_lemmas.setdefault(q.lemma_.lower(), o)
+                            obj_lemmas.update({f"{m.lower_} {q.lemma_.lower()}": o for m in q.children
+                                               if m.dep_ in ("compound", "amod") and m.i == q.i - 1
+                                               and f"{m.lower_} {q.lemma_.lower()}" not in obj_lemmas})
         comps = self._complements(v)
         best, best_obj, best_score = None, None, -1
         has_dobj = any(c.dep_ == "dobj" for c in children)
@@ -807,7 +814,10 @@ class EventExtractor:
         """Lemmas of what the verb asks for: 'urge X to negotiate', 'call for the release of'."""
         out = set()
         for c in v.children:
-            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            # "demanded that Greece compromise": a clause after "that" is one, even where the
+            # tagger took its verb for a noun
+            if c.dep_ in ("xcomp", "ccomp") and (c.pos_ in ("VERB", "AUX") or c.dep_ == "ccomp" and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
                 back_to = [o.lemma_.lower() for p in c.children if p.dep_ == "prep"
                            and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
                 if c.lemma_.lower() == "return" and back_to:
@@ -1196,8 +1206,12 @@ class EventExtractor:
     def _asked(self, v, actors) -> list[Actor]:
         """'demanded that Russia withdraw': the one asked is the subject of the clause that
         directly follows the verb."""
-        toks = [s for c in v.children if c.dep_ == "ccomp" and v.i < c.left_edge.i <= v.i + 2
-                for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        clauses = [c for c in v.children if c.dep_ == "ccomp" and v.i < c.left_edge.i <= v.i + 2]
+        toks = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        # "demanded that Greece compromise", its verb taken for a noun: the subject is parsed
+        # as a compound before it
+        toks += [s for c in clauses if c.pos_ == "NOUN" and not toks
+                 for s in c.children if s.dep_ == "compound" and s.i < c.i]
         # "called on Friday for Britain to stay": the subject of a for-to clause
         toks += [s for c in v.children if c.dep_ in ("advcl", "ccomp") and _for_clause(c)
                  for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
