@@ -783,3 +783,9 @@ def test_demanded_clause_whose_verb_was_tagged_a_noun(coder):
 def test_rejecting_calls_for_something_rejects_that(coder):
     assert ("CUBGOV", "", "123") in coded(coder, "The Cuban government rejected calls for political reform.")
     assert ("VENGOV", "", "1231") in coded(coder, "Venezuela's president rejected calls for his resignation.")
+
+
+def test_threatening_someone_with_an_act(coder):
+    assert ("USA", "VEN", "1312") in coded(coder, "The United States threatened Venezuela with sanctions.")
+    assert ("PAK", "IND", "1385") in coded(coder, "Pakistan threatened India with a nuclear strike.")
+    assert ("SYR", "TUR", "1385") in coded(coder, "Syria threatened to use chemical weapons against Turkey.")

@@ -125,6 +125,13 @@ def depth(t) -> int:
     return n
 
 
+def _with_modifier(t) -> set[str]:
+    """A noun's lemma, and with the word just before it ("hunger strike", "chemical weapon")."""
+    lemma = t.lemma_.lower()
+    return {lemma} | {f"{m.lower_} {lemma}" for m in t.children
+                      if m.dep_ in ("compound", "amod") and m.i == t.i - 1}
+
+
 def _against_policy(t) -> bool:
     """Whether a protest is against a policy ("protested against austerity measures", "staged a
     strike over the pension reform", "in protest against the new tax"): CAMEO's "for policy
@@ -826,16 +833,15 @@ class EventExtractor:
                     out.add(c.lemma_.lower())
                     # "refused to step down": the phrasal verb as a whole
                     out.update(f"{c.lemma_.lower()} {p.lower_}" for p in c.children if p.dep_ == "prt")
-                out.update(o.lemma_.lower() for o in c.children if o.dep_ == "dobj")
+                out.update(f for o in c.children if o.dep_ == "dobj" for f in _with_modifier(o))
             elif c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children):
                 out.add(c.lemma_.lower())
-            elif c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "into", "of", "as"):
+            elif c.dep_ == "prep" and (c.lower_ in ("for", "on", "upon", "to", "into", "of", "as")
+                                       or c.lower_ == "with" and v.lemma_.lower() in ("threaten", "menace")):
+                # ("threatened Belarus with sanctions": the threatened act)
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
-                        out.add(p.lemma_.lower())
-                        # "went on hunger strike": the phrase before the head word too
-                        out.update(f"{m.lower_} {p.lemma_.lower()}" for m in p.children
-                                   if m.dep_ in ("compound", "amod") and m.i == p.i - 1)
+                        out.update(_with_modifier(p))  # "went on hunger strike"
             elif c.dep_ == "dobj":
                 for p in c.children:
                     if p.dep_ in ("xcomp", "acl", "relcl") and p.pos_ == "VERB":
