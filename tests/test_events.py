@@ -762,6 +762,7 @@ def test_accusation_kind_from_what_follows_of(coder):
     assert ("ARM", "AZE", "1124") in coded(coder, "Armenia accused Azerbaijan of war crimes.")
     assert ("NGA", "CMRMIL", "1124") in coded(coder, "Nigeria accused Cameroonian troops of massacring villagers.")
     assert ("GHA", "TGO", "1121") in coded(coder, "Ghana accused Togo of smuggling.")
+    assert ("SWE", "IRN", "1122") in coded(coder, "Sweden accused Iran of human rights violations.")
 
 
 def test_stepping_down_is_resigning(coder):
