@@ -850,7 +850,7 @@ class EventExtractor:
                         # "accused two diplomats of spying": the parser hangs "of" on the object
                         for q in p.children:
                             if q.dep_ in ("pobj", "pcomp"):
-                                out.add(q.lemma_.lower())
+                                out.update(_with_modifier(q))
                                 # "of massacring civilians", parsed as a participle modifier
                                 out.update(m.lemma_.lower() for m in q.children
                                            if m.dep_ == "amod" and m.tag_ == "VBG" and m.i < q.i)
