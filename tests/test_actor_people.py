@@ -64,7 +64,7 @@ def test_person_of_an_organisation(coder):
     text = ("Nadia Orlov of Human Rights Watch accused the Egyptian government of torture. "
             "Orlov also criticized Israel.")
     found = events(coder, text)
-    assert found[0][:3] == ("NGOHRIHRW", "112", "EGYGOV")
+    assert found[0][:3] == ("NGOHRIHRW", "1122", "EGYGOV")  # accused of torture: 1122
     assert "Nadia Orlov" in found[0][3]
     assert any(src == "NGOHRIHRW" and stext == "Orlov" for src, _, _, stext, _ in found), found
 

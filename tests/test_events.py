@@ -790,3 +790,13 @@ def test_threatening_someone_with_an_act(coder):
     assert ("USA", "VEN", "1312") in coded(coder, "The United States threatened Venezuela with sanctions.")
     assert ("PAK", "IND", "1385") in coded(coder, "Pakistan threatened India with a nuclear strike.")
     assert ("SYR", "TUR", "1385") in coded(coder, "Syria threatened to use chemical weapons against Turkey.")
+
+
+def test_people_counted_are_the_target(coder):
+    assert ("SDNMIL", "SDNCVL", "202") in coded(coder, "Sudanese troops massacred hundreds of civilians.")
+    assert ("ZWECOP", "ZWEOPP", "173") in coded(coder, "Police arrested dozens of opposition supporters in Harare.")
+
+
+def test_attack_aimed_at_things_in_a_place(coder):
+    assert ("TUR", "IRQ", "195") in coded(coder, "Turkey launched air strikes against targets in Iraq.")
+    assert ("ISRMIL", "LBN", "194") in coded(coder, "Israeli tanks fired shells at positions in Lebanon.")

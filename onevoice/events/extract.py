@@ -91,6 +91,11 @@ OF_DOER_NOUNS = {"withdrawal", "pullout", "resignation", "departure", "retreat",
 REQUEST_NOUNS = {"call", "demand", "request", "appeal", "plea"}
 # nouns whose "of" names the one removed: demanding it is aimed at them
 OUSTED_NOUNS = {"ouster", "removal", "overthrow", "dismissal", "impeachment", "sacking", "expulsion"}
+# prepositions that name what an attack is aimed at
+AIMED_PREPS = {"at", "against", "on", "toward", "towards"}
+# nouns that count people: the people are in their "of" phrase
+COUNT_NOUNS = {"thousand", "hundred", "dozen", "score", "million", "ten", "handful", "number",
+               "group", "couple"}
 QUANTITY = {"round", "series", "wave", "package", "batch", "number", "amount", "sum", "total",
             "string", "spate", "day", "week", "month", "year", "million", "billion"}
 
@@ -380,7 +385,7 @@ class EventExtractor:
         demands is its aim, not a second event. CAMEO codes the aim in the protest (1411-1414:
         demonstrate for leadership change, policy change, rights, institutions, as 1041-1044
         demand and 0241-0244 appeal for them), aimed at whom the demand is when the protest
-        names no one itself."""
+        names no one but a country (often only its place or the protesters' own state)."""
         protests = {r.trigger.i: r for r in out if r.pattern.code[:2] == "14"}
         if not protests:
             return out
@@ -399,8 +404,8 @@ class EventExtractor:
             if r.pattern.code[:3] in ("024", "104") and digit in ("1", "2", "3", "4") and p.pattern.code in AIMED_PROTESTS:
                 p.pattern = replace(p.pattern, code=p.pattern.code + digit)
                 p.note += f", for {r.trigger.lower_}"
-            if r.target is not None and (p.target is None or p.target.inferred or (
-                    len(p.target.code) == 3 and r.target.code[:3] == p.target.code)):
+            # a bare country is the protest's place or home state more often than its aim
+            if r.target is not None and (p.target is None or p.target.inferred or len(p.target.code) == 3):
                 p.target = r.target
         return [r for k, r in enumerate(out) if k not in drop] if drop else out
 
@@ -968,6 +973,10 @@ class EventExtractor:
             elif spec.startswith("prep:"):
                 toks = self._prep_objects([v] + ([obj_tok] if obj_tok is not None else []),
                                           pat.target_preps)
+            # "slaughtered thousands of civilians": the people counted
+            toks += [q for t in toks if t.pos_ == "NUM" or t.lemma_.lower() in COUNT_NOUNS
+                     for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for q in c.children if q.dep_ == "pobj"]
             if toks:
                 acts = [a for t in toks for a in self._actors_or_possessor(t, actors)]
                 # a noun coordinated to the verb by a mis-attached "and" ("met with X, and Y")
@@ -1096,6 +1105,10 @@ class EventExtractor:
         Cizre", "in Kirkuk" (a city the gazetteer knows), "outside of Basra", "in the suburbs
         of Kabul"; None when there is none or several."""
         heads = [v] + [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "fired at targets in Jericho", "air strikes against positions in Gaza": the place of
+        # what the act is aimed at
+        heads += [q for h in list(heads) for c in h.children if c.dep_ == "prep" and c.lower_ in AIMED_PREPS
+                  for q in c.children if q.dep_ == "pobj" and q.pos_ == "NOUN"]
         found: dict[str, Actor] = {}
         for h in heads:
             for c in h.children:
