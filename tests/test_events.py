@@ -800,3 +800,14 @@ def test_people_counted_are_the_target(coder):
 def test_attack_aimed_at_things_in_a_place(coder):
     assert ("TUR", "IRQ", "195") in coded(coder, "Turkey launched air strikes against targets in Iraq.")
     assert ("ISRMIL", "LBN", "194") in coded(coder, "Israeli tanks fired shells at positions in Lebanon.")
+
+
+def test_exercises_with_a_partner_are_military_cooperation(coder):
+    got = coded(coder, "India held joint naval exercises with Japan.")
+    assert ("IND", "JPN", "062") in got and ("JPN", "IND", "062") in got
+    assert {c for _, _, c in coded(coder, "China held military drills near Taiwan.")} == {"150"}
+
+
+def test_supplying_someone_with_things(coder):
+    assert ("FRA", "EGY", "072") in coded(coder, "France supplied Egypt with warplanes.")
+    assert ("JPN", "VNM", "073") in coded(coder, "Japan provided Vietnam with food.")

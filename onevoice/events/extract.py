@@ -91,6 +91,8 @@ OF_DOER_NOUNS = {"withdrawal", "pullout", "resignation", "departure", "retreat",
 REQUEST_NOUNS = {"call", "demand", "request", "appeal", "plea"}
 # nouns whose "of" names the one removed: demanding it is aimed at them
 OUSTED_NOUNS = {"ouster", "removal", "overthrow", "dismissal", "impeachment", "sacking", "expulsion"}
+# verbs that name what they give in a "with" phrase ("supplied X with arms")
+SUPPLY_VERBS = {"supply", "provide", "furnish", "equip", "arm"}
 # prepositions that name what an attack is aimed at
 AIMED_PREPS = {"at", "against", "on", "toward", "towards"}
 # nouns that count people: the people are in their "of" phrase
@@ -636,6 +638,11 @@ class EventExtractor:
                 and thing is not None and thing.lemma_.lower() in EXERCISE_NOUNS):
             # "French and Egyptian warships launched war games"
             return replace(pat, code="062", symmetric=True), how + ", together"
+        if (pat.code == "150" and targets and thing is not None and thing.lemma_.lower() in EXERCISE_NOUNS
+                and (any(c.lower_ == "joint" for c in thing.children) or any(
+                    c.dep_ == "prep" and c.lower_ == "with" for c in (*trigger.children, *thing.children)))):
+            # "held joint military exercises with South Korea": exercising together
+            return replace(pat, code="062", symmetric=True), how + ", together"
         return pat, how
 
     @staticmethod
@@ -792,6 +799,13 @@ class EventExtractor:
                             obj_lemmas.update({f"{m.lower_} {q.lemma_.lower()}": o for m in q.children
                                                if m.dep_ in ("compound", "amod") and m.i == q.i - 1
                                                and f"{m.lower_} {q.lemma_.lower()}" not in obj_lemmas})
+        if self.verb_lemma(v) in SUPPLY_VERBS:  # "supplied Israel with bombs": what is given
+            for c in children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    for q in c.children:
+                        if q.dep_ == "pobj":
+                            for form in _with_modifier(q):
+                                obj_lemmas.setdefault(form, q)
         comps = self._complements(v)
         best, best_obj, best_score = None, None, -1
         has_dobj = any(c.dep_ == "dobj" for c in children)
