@@ -811,3 +811,13 @@ def test_exercises_with_a_partner_are_military_cooperation(coder):
 def test_supplying_someone_with_things(coder):
     assert ("FRA", "EGY", "072") in coded(coder, "France supplied Egypt with warplanes.")
     assert ("JPN", "VNM", "073") in coded(coder, "Japan provided Vietnam with food.")
+
+
+def test_an_adverbial_clause_does_not_set_the_main_verbs_mode(coder):
+    ev = code(coder, "Rebel fighters surrendered to the Congolese army a month after they attempted "
+                     "to overthrow the government.")
+    surrender = [e for e in ev if e.code == "0874"]
+    assert surrender and all(e.mode is None for e in surrender)
+    # the attempt's own clause keeps its mode
+    ev = code(coder, "Rebels tried to storm the palace.")
+    assert all(e.mode == "hypothetical" for e in ev if e.trigger_text == "storm")

@@ -1493,7 +1493,7 @@ class EventExtractor:
                     found.add("negated")
                 elif ch.dep_ == "aux" and ch.lower_ == "would" and _reported(c):
                     found.add("future")  # "said it would release them": the reported "will"
-                elif ch.dep_ in ("aux", "auxpass", "advmod", "mark", "npadvmod", "advcl") and low in modes:
+                elif ch.dep_ in ("aux", "auxpass", "advmod", "mark", "npadvmod") and low in modes:
                     found.add(modes[low])
                 elif ch.dep_ in ("npadvmod", "pobj", "prep") and ch.lemma_.lower() in ("week", "month", "year"):
                     if any(g.lower_ in ("next", "coming") for g in ch.children):
