@@ -821,3 +821,8 @@ def test_an_adverbial_clause_does_not_set_the_main_verbs_mode(coder):
     # the attempt's own clause keeps its mode
     ev = code(coder, "Rebels tried to storm the palace.")
     assert all(e.mode == "hypothetical" for e in ev if e.trigger_text == "storm")
+
+
+def test_let_or_set_free(coder):
+    assert ("BLR", "BLROPP", "0841") in coded(coder, "Belarus let free dozens of opposition activists.")
+    assert ("MMRGOV", "MMROPP", "0841") in coded(coder, "Myanmar's junta set free 40 political prisoners.")

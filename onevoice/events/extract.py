@@ -775,6 +775,11 @@ class EventExtractor:
         # heads a time phrase ("On Monday, X called ...", "called X on Wednesday") is not one
         particles = {c.lower_ for c in children if c.dep_ in ("prt", "advmod", "agent", "dative")
                      or (c.dep_ == "prep" and c.i > v.i and not _temporal(c))}
+        # "let free 30 activists", "set them loose": a resultative word completes the verb
+        # (the parser may make it a modifier of the object: "let [free activists]")
+        particles |= {c.lower_ for c in children + [m for o in children if o.dep_ == "dobj" for m in o.children
+                                                    if m.dep_ == "amod" and m.i == v.i + 1]
+                      if c.dep_ in ("ccomp", "xcomp", "acomp", "oprd", "amod") and c.lower_ in ("free", "loose")}
         if any(c.dep_ in ("advcl", "ccomp") and c.i > v.i and _for_clause(c) for c in children):
             particles.add("for")  # "called for Britain to stay": the parser marks "for" on the clause
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
