@@ -826,3 +826,10 @@ def test_an_adverbial_clause_does_not_set_the_main_verbs_mode(coder):
 def test_let_or_set_free(coder):
     assert ("BLR", "BLROPP", "0841") in coded(coder, "Belarus let free dozens of opposition activists.")
     assert ("MMRGOV", "MMROPP", "0841") in coded(coder, "Myanmar's junta set free 40 political prisoners.")
+
+
+def test_headline_verb_tagged_as_a_noun(coder):
+    got = coded(coder, "EU and UN hand over urgently needed medical supplies to the Malian Government.")
+    assert ("IGOEUREEC", "MLIGOV", "070") in got
+    # a plain noun phrase headline has no verb
+    assert not coded(coder, "Hand of history in Kenya talks.")

@@ -132,6 +132,13 @@ def depth(t) -> int:
     return n
 
 
+def _verb_tagged_noun(t) -> bool:
+    """A headline verb the tagger took for a noun ("EU and UN hand over supplies to Nigeria"):
+    the root of its sentence, with a subject and a particle or an object of its own."""
+    return (t.pos_ == "NOUN" and t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in t.children)
+            and any(c.dep_ in ("prt", "dobj") for c in t.children))
+
+
 def _with_modifier(t) -> set[str]:
     """A noun's lemma, and with the word just before it ("hunger strike", "chemical weapon")."""
     lemma = t.lemma_.lower()
@@ -300,7 +307,7 @@ class EventExtractor:
         out: list[RawEvent] = []
         consumed: set[int] = set()
         for t in sent:
-            if ((t.tag_ in VERB_TAGS or t.pos_ == "VERB") and t.i not in consumed
+            if ((t.tag_ in VERB_TAGS or t.pos_ == "VERB" or _verb_tagged_noun(t)) and t.i not in consumed
                     and not (t.dep_ == "amod" and t.tag_ in ("VBN", "VBG"))
                     and t.dep_ not in ("nsubj", "nsubjpass")):
                 # ("an internationally recognised government": a participle describing a noun;
