@@ -833,3 +833,29 @@ def test_headline_verb_tagged_as_a_noun(coder):
     assert ("IGOEUREEC", "MLIGOV", "070") in got
     # a plain noun phrase headline has no verb
     assert not coded(coder, "Hand of history in Kenya talks.")
+
+
+def test_finite_verb_parsed_as_a_clause_of_its_subject(coder):
+    """The parser sometimes hangs a sentence's main verb on its subject noun as a clause
+    ("parties [condemned the decision]"); the doc below is built with that parse."""
+    from spacy.tokens import Doc
+
+    def parsed(words, heads, deps, tags):
+        pos = {"JJ": "ADJ", "NNS": "NOUN", "NN": "NOUN", "NNP": "PROPN", "VBD": "VERB", "DT": "DET",
+               "RP": "ADP"}
+        return Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags,
+                   pos=[pos[t] for t in tags])
+
+    doc = parsed(["Kenyan", "parties", "condemned", "the", "decision"], [1, 1, 1, 4, 2],
+                 ["amod", "ROOT", "relcl", "det", "dobj"], ["JJ", "NNS", "VBD", "DT", "NN"])
+    toks, how = coder.extractor.subject(doc[2], False)
+    assert [t.text for t in toks] == ["parties"] and how == "subject"
+    # without an object of its own (a reduced passive: "refugees ordered out") it is not
+    doc = parsed(["Benin", "helped", "refugees", "ordered", "out"], [1, 1, 1, 2, 3],
+                 ["nsubj", "ROOT", "dobj", "acl", "prt"], ["NNP", "VBD", "NNS", "VBD", "RP"])
+    assert coder.extractor.subject(doc[3], False) == ([], "")
+
+
+def test_verb_coordinated_with_a_verb_tagged_as_a_noun(coder):
+    got = coded(coder, "The Iraqi government rejects and condemns the Turkish decision.")
+    assert ("IRQGOV", "TUR", "111") in got

@@ -136,7 +136,7 @@ def _verb_tagged_noun(t) -> bool:
     """A headline verb the tagger took for a noun ("EU and UN hand over supplies to Nigeria"):
     the root of its sentence, with a subject and a particle or an object of its own."""
     return (t.pos_ == "NOUN" and t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in t.children)
-            and any(c.dep_ in ("prt", "dobj") for c in t.children))
+            and any(c.dep_ in ("prt", "dobj") or c.dep_ == "conj" and c.pos_ == "VERB" for c in t.children))
 
 
 def _with_modifier(t) -> set[str]:
@@ -908,9 +908,18 @@ class EventExtractor:
                 if c.tag_ == "VBG" else c for c in subj]
         if subj:
             return subj, "subject"
+        head = v.head
+        if (v.dep_ in ("acl", "relcl") and v.tag_ == "VBD" and head.pos_ in ("NOUN", "PROPN")
+                and any(c.dep_ in ("dobj", "ccomp") or c.dep_ == "prep" and c.lower_ == "for"
+                        for c in v.children)):
+            # "The government, parties and the Taliban condemned the decision", parsed as a clause
+            # describing "parties": a finite past verb with an object but no subject of its own
+            # is the noun's predicate ("West Africans ordered out of Nigeria" is no such clause)
+            while head.dep_ in ("appos", "conj") and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head
+            return [head], "subject"
         if depth > 3:
             return [], ""
-        head = v.head
         if head.i == v.i:
             return [], ""
         if v.dep_ == "acomp" and head.pos_ in ("AUX", "VERB") and self.verb_lemma(v) in STANCE_PARTICIPLES:
@@ -926,7 +935,7 @@ class EventExtractor:
             toks, _ = self.subject(head, False, depth + 1)
             return toks, "control subject"
         if (v.dep_ in ("conj", "advcl", "pcomp", "xcomp") or v.dep_ == "ccomp" and head.lemma_ == "let"
-                ) and head.pos_ in ("VERB", "AUX"):  # ("let free": the parser's ccomp)
+                ) and (head.pos_ in ("VERB", "AUX") or _verb_tagged_noun(head)):  # ("let free": the parser's ccomp)
             toks, _ = self.subject(head, any(c.dep_ == "nsubjpass" for c in head.children), depth + 1)
             return toks, "shared subject"
         if v.dep_ == "pcomp" and _alleged(v):
