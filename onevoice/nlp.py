@@ -112,14 +112,10 @@ class SteppedParser:
         return doc
 
     def pipe(self, docs, batch_size=256):
-        batch = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self._parse(batch)
-                batch = []
-        if batch:
-            yield from self._parse(batch)
+        from spacy.util import minibatch
+
+        for batch in minibatch(docs, size=batch_size):
+            yield from self._parse(list(batch))
 
     def _parse(self, docs: list) -> list:
         parser = self.parser
