@@ -859,3 +859,11 @@ def test_finite_verb_parsed_as_a_clause_of_its_subject(coder):
 def test_verb_coordinated_with_a_verb_tagged_as_a_noun(coder):
     got = coded(coder, "The Iraqi government rejects and condemns the Turkish decision.")
     assert ("IRQGOV", "TUR", "111") in got
+
+
+def test_intent_to_take_in_refugees_or_exercise_together(coder):
+    assert ("CAN", "", "0333") in {(s, "", c) for s, t, c in
+                                   coded(coder, "Canada pledged to take in 25,000 Syrian refugees.")}
+    assert ("GRC", "ITA", "0312") in coded(coder, "Greece agreed with Italy to hold joint naval exercises.")
+    # exercising restraint is de-escalation, not an exercise
+    assert ("ISR", "", "0356") in coded(coder, "Israel agreed to exercise restraint.")
