@@ -123,21 +123,18 @@ class SteppedParser:
         labelled = [d for d in by_length if d.has_annotation("DEP")]
         if labelled:
             parser._ensure_labels_are_added(labelled)
-        for start in range(0, len(by_length), self.SUBBATCH):
-            part = by_length[start:start + self.SUBBATCH]
-            states = parser.moves.init_batch(part)
-            model = parser.model.predict(part)
+        if by_length:
+            states = parser.moves.init_batch(by_length)
+            model = parser.model.predict(by_length)
             active = [s for s in states if not s.is_final()]
             while active:
                 active = parser.transition_states(active, model.predict(active))
             model.clear_memory()
-            parser.set_annotations(part, states)
+            parser.set_annotations(by_length, states)
         empty = [d for d in docs if not len(d)]
         if empty:
             parser.set_annotations(empty, parser.moves.init_batch(empty))
         return docs
-
-    SUBBATCH = 256
 
 
 def speed_up(nlp) -> None:

@@ -782,11 +782,12 @@ class EventExtractor:
         # heads a time phrase ("On Monday, X called ...", "called X on Wednesday") is not one
         particles = {c.lower_ for c in children if c.dep_ in ("prt", "advmod", "agent", "dative")
                      or (c.dep_ == "prep" and c.i > v.i and not _temporal(c))}
-        # "let free 30 activists", "set them loose": a resultative word completes the verb
-        # (the parser may make it a modifier of the object: "let [free activists]")
-        particles |= {c.lower_ for c in children + [m for o in children if o.dep_ == "dobj" for m in o.children
-                                                    if m.dep_ == "amod" and m.i == v.i + 1]
-                      if c.dep_ in ("ccomp", "xcomp", "acomp", "oprd", "amod") and c.lower_ in ("free", "loose")}
+        # "let free 30 activists", "set them loose": a resultative word completes the verb; the
+        # parser may make it a complement or a modifier of the object ("let [free activists]")
+        resultative = [c for c in children if c.dep_ in ("ccomp", "xcomp", "acomp", "oprd")]
+        resultative += [m for o in children if o.dep_ == "dobj" for m in o.children
+                        if m.dep_ == "amod" and m.i == v.i + 1]
+        particles |= {c.lower_ for c in resultative if c.lower_ in ("free", "loose")}
         if any(c.dep_ in ("advcl", "ccomp") and c.i > v.i and _for_clause(c) for c in children):
             particles.add("for")  # "called for Britain to stay": the parser marks "for" on the clause
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
@@ -794,10 +795,8 @@ class EventExtractor:
         objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
         obj_lemmas = {}
         for o in objects:
-            mods = [c for c in o.children if c.dep_ in ("compound", "amod") and c.i == o.i - 1]
-            if mods:  # "hunger strike", "tear gas": the phrase before the head word
-                obj_lemmas[f"{mods[0].lower_} {o.lemma_.lower()}"] = o
-            obj_lemmas[o.lemma_.lower()] = o
+            # "hunger strike", "tear gas": the phrase before the head word too
+            obj_lemmas.update(dict.fromkeys(_with_modifier(o), o))
             for c in o.children:  # "eased curfew hours": the thing the head word measures
                 if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == o.i - 1:
                     obj_lemmas.setdefault(c.lemma_.lower(), o)
@@ -807,10 +806,8 @@ class EventExtractor:
                                          and o.lemma_.lower() in REQUEST_NOUNS):
                     for q in p.children:
                         if q.dep_ == "pobj":
-                            obj_lemmas.setdefault(q.lemma_.lower(), o)
-                            obj_lemmas.update({f"{m.lower_} {q.lemma_.lower()}": o for m in q.children
-                                               if m.dep_ in ("compound", "amod") and m.i == q.i - 1
-                                               and f"{m.lower_} {q.lemma_.lower()}" not in obj_lemmas})
+                            for form in _with_modifier(q):
+                                obj_lemmas.setdefault(form, o)
         if self.verb_lemma(v) in SUPPLY_VERBS:  # "supplied Israel with bombs": what is given
             for c in children:
                 if c.dep_ == "prep" and c.lower_ == "with":
