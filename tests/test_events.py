@@ -314,6 +314,24 @@ def test_talks_that_only_set_the_scene_are_not_events(coder):
     assert any(e.root == "04" and e.target == "LKAGOV" for e in ev)
 
 
+def test_background_clauses_give_no_event_beside_the_news(coder):
+    # what came before the news, in a phrase or a clause, sets the scene
+    ev = code(coder, "Since the Iraqi invasion, Kuwait has demanded reparations from Baghdad.")
+    assert [(e.source, e.root) for e in ev] == [("KWT", "10")]
+    ev = code(coder, "Japan expelled two Chinese diplomats after China arrested a Japanese journalist.")
+    assert {(e.source, e.target, e.code) for e in ev} == {("JPN", "CHNGOV", "161")}
+    # so does a relative clause about one of the parties
+    ev = code(coder, "Egypt condemned Hamas, which fired rockets at Israel last week.")
+    assert {(e.source, e.target, e.root) for e in ev} == {("EGY", "PSEREBHMS", "11")}
+    # with no other event, the clause's event is the news
+    ev = code(coder, "The talks collapsed after Iran rejected the proposal.")
+    assert any(e.source == "IRN" and e.root == "12" for e in ev)
+    # a clause telling the same act again ("when") is not background
+    ev = code(coder, "Two Palestinian suicide bombers killed 23 people when they blew themselves "
+                     "up in Tel Aviv.")
+    assert any(e.target == "ISR" and e.root == "18" for e in ev)
+
+
 def test_a_demand_noun_is_aimed_at_the_one_asked(coder):
     ev = code(coder, "The Arab League repeated its demand that Israel ease the blockade.")
     assert any(e.root == "10" and e.target == "ISR" and e.mode is None for e in ev)
@@ -729,7 +747,7 @@ def test_a_protests_demand_is_its_aim_not_a_second_event(coder):
     got = coded(coder, "Polish workers went on strike to demand higher wages from the government.")
     assert {c for _, _, c in got} == {"143"}
     # another actor's demand is no aim of the protest
-    got = coded(coder, "Students protested in Seoul after Japan demanded an apology from South Korea.")
+    got = coded(coder, "Students protested in Seoul, and Japan demanded an apology from South Korea.")
     assert any(s == "JPN" and c[:2] == "10" for s, t, c in got)
 
 

@@ -24,6 +24,9 @@ INHERIT_PREPS = {"during", "at", "in", "of"}
 # Through these only a two-sided act with its other party named passes the subject down:
 # "After talks with China, Hill said ..." (Hill took part), not "resigned after protests".
 SEQUENCE_PREPS = {"after", "following", "before", "since", "amid"}
+# Conjunctions of a clause about what came before or happens around the news ("when" often
+# tells the same act again: "killed 23 people when they blew themselves up")
+BACKGROUND_MARKS = {"after", "before", "since", "as"}
 MODE_CLIMB_DEPS = {"xcomp", "pcomp", "pobj", "prep", "acomp", "advmod"}
 # Verbs that only carry an event noun: "held talks", "launched an offensive", "gave a welcome".
 LIGHT_VERBS = {"hold", "have", "conduct", "stage", "begin", "start", "open", "resume", "renew",
@@ -289,6 +292,27 @@ def _governor(n):
     return None
 
 
+def _background(t) -> str:
+    """Is the trigger in a clause that sets the scene for the sentence's news rather than
+    telling it: a relative clause ("Hamas, which advocates Israel's destruction"), a clause or
+    phrase of what came before or around it ("after U.S. officials alleged", "as the leaders
+    sought to ease tensions", "since last month's invasion", "on the eve of a visit")?"""
+    cur = t
+    for _ in range(12):
+        if cur.dep_ == "relcl":
+            return "relative"
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and (
+                cur.head.lower_ in SEQUENCE_PREPS or cur.head.lower_ == "of" and cur.head.head.lower_ == "eve"):
+            return "phrase"
+        if cur.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in BACKGROUND_MARKS
+                                       for m in cur.children):
+            return "clause"
+        if cur.head.i == cur.i:
+            return ""
+        cur = cur.head
+    return ""
+
+
 def prefer_known(acts: list[Actor]) -> list[Actor]:
     """Drop "officials" (---GOV) when the same role also names Chinese officials (CHNGOV)."""
     known = [a for a in acts if not a.code.startswith("---")]
@@ -349,6 +373,7 @@ class EventExtractor:
         out = [r for r in out if not (is_business(r.source.code) and (
             r.target is None or is_business(r.target.code)))]
         out = self._main_events(out)
+        out = self._foreground(out)
         out = self._protest_aims(out)
         out = self._untargeted_repeats(out)
         out = self._casualties(out)
@@ -417,6 +442,24 @@ class EventExtractor:
             if r.target is not None and (p.target is None or p.target.inferred or len(p.target.code) == 3):
                 p.target = r.target
         return [r for k, r in enumerate(out) if k not in drop] if drop else out
+
+    @staticmethod
+    def _foreground(out: list[RawEvent]) -> list[RawEvent]:
+        """A sentence's news, not its background: when the sentence tells another event, facts
+        told in relative clauses and in clauses of what came before or around it are dropped,
+        as coders code the event the sentence reports; so are facts in a phrase of what came
+        before ("since last month's U.S. invasion") unless the news's doer took part ("After
+        talks with the government, the rebels renewed their demands"). What may yet happen ("a
+        move that will likely be vetoed") is no background."""
+        if len(out) < 2:
+            return out
+        kinds = [_background(r.trigger) for r in out]
+        fore = [r for r, k in zip(out, kinds) if not k]
+        if not fore:
+            return out
+        doers = {r.source.code for r in fore}
+        return [r for r, k in zip(out, kinds) if not k or r.mode is not None or k == "phrase" and (
+            r.source.code in doers or r.target is not None and r.target.code in doers)]
 
     @staticmethod
     def _main_events(out: list[RawEvent]) -> list[RawEvent]:
@@ -558,10 +601,10 @@ class EventExtractor:
             # "refused to lift the curfew on Palestinians": refused, offered or threatened
             # toward whoever the act would be aimed at
             targets, t_how = self._complement_targets(v, actors, sources)
-        if not targets and "none" not in pat.target:
+        if not targets:
+            # rows with no grammatical target too: "rejected a call for its peacekeepers to
+            # deploy in East Timor", "mobilized reservists for a war against Iraq"
             targets, t_how = self._any_recipient(v, pat, actors, src_tokens)
-        elif not targets and pat.code[:2] in WISH_ROOTS:
-            targets, t_how = self._asked(v, actors), "asked"
         if not targets and pat.code[:2] in ("02", "10"):
             # "demanded an admission by Moscow", "demanded the president's resignation": the one
             # whose act is asked for
