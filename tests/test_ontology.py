@@ -25,8 +25,19 @@ def test_known_facts(onto):
     assert onto["129"].root == "12" and onto["129"].quad_class == 3
     assert onto["195"].quad_class == 4 and onto["195"].goldstein == -10.0
     assert onto["0253"].plover_event == "REQUEST"
-    assert onto["163"].plover_event == "COERCE"
     assert onto["111"].plover_event == "ACCUSE"
+
+
+def test_plover_types_follow_the_plover_codebook_where_it_is_explicit(onto):
+    # the conversion table's choices, except where PLOVER's own definitions name the act
+    assert onto["163"].plover_event == "SANCTION"      # restrict exchange as punishment
+    assert onto["0813"].plover_event == "CONCEDE"      # remove curfews
+    assert onto["0814"].plover_event == "CONCEDE"
+    assert onto["0831"].plover_event == "RETREAT"      # resignations of officials
+    assert onto["1712"].plover_event == "COERCE"       # destroy property
+    assert onto["192"].plover_event == "ASSAULT"       # occupations carried out
+    assert onto["057"].plover_event == "SUPPORT"       # sign or ratify an agreement
+    assert onto["0841"].plover_event == "RETREAT"      # the table's choice
 
 
 def test_missing_goldstein_takes_the_parent(onto):
