@@ -885,3 +885,12 @@ def test_intent_to_take_in_refugees_or_exercise_together(coder):
     assert ("GRC", "ITA", "0312") in coded(coder, "Greece agreed with Italy to hold joint naval exercises.")
     # exercising restraint is de-escalation, not an exercise
     assert ("ISR", "", "0356") in coded(coder, "Israel agreed to exercise restraint.")
+
+
+def test_engaged_in_an_act_is_the_act(coder):
+    # "were engaged in" is a state of its subject, not a passive with an unknown doer
+    got = coded(coder, "Government troops were engaged in heavy fighting with rebels near Goma.")
+    assert ("CODMIL", "CODREB", "190") in got
+    assert not any(s.endswith("UAF") for s, _, _ in got)
+    got = coded(coder, "Serbian forces were engaged in ethnic cleansing against Kosovo Albanians.")
+    assert {c for s, _, c in got if s == "SRBMIL"} == {"203"}

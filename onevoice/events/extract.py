@@ -61,7 +61,9 @@ MODE_RANK = {"negated": 3, "hypothetical": 2, "future": 1}
 # Coercion only a state carries out: restrictions, arrests and charges, expulsions (CAMEO 172-174).
 STATE_POWERS = {"172", "173", "174"}
 # Participles that state their subject's stance: "X is opposed to Y", "X is committed to Y".
-STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote"}
+STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote", "engage", "involve"}
+# Verbs that carry the act their "in" phrase names ("engaged in fighting with X")
+ENGAGING_VERBS = {"engage", "involve"}
 # Verbs whose act is between the parties of a coordinated subject when no one else is named.
 MUTUAL_VERBS = {"agree", "sign", "conclude", "reach", "ink", "seal", "forge", "finalize",
                 "finalise", "negotiate", "cooperate", "collaborate", "ally"}
@@ -859,6 +861,10 @@ class EventExtractor:
                             for form in _with_modifier(q):
                                 obj_lemmas.setdefault(form, q)
         comps = self._complements(v)
+        # "engaged in talks": after "in", only for rows whose particle is "in" (elsewhere an
+        # "in" phrase is where or when)
+        in_comps = {f for c in children if c.dep_ == "prep" and c.lower_ == "in" and c.i > v.i
+                    for q in c.children if q.dep_ == "pobj" for f in _with_modifier(q)}
         best, best_obj, best_score = None, None, -1
         has_dobj = any(c.dep_ == "dobj" for c in children)
         naming = has_dobj and any(c.dep_ == "oprd" for c in children)
@@ -876,13 +882,14 @@ class EventExtractor:
                 if hit is None:
                     continue
                 obj = obj_lemmas[hit]
-            if p.complements and "*" not in p.complements and not (comps & p.complements):
+            have = comps | in_comps if p.particle == "in" else comps
+            if p.complements and "*" not in p.complements and not (have & p.complements):
                 continue
-            if p.complements and "*" in p.complements and not comps:
+            if p.complements and "*" in p.complements and not have:
                 continue
             # "hunger strike" > "strike"
             score = p.specificity + (1 if p.objects and " " in hit
-                                     or any(" " in c for c in comps & p.complements) else 0)
+                                     or any(" " in c for c in have & p.complements) else 0)
             if score > best_score:
                 best, best_obj, best_score = p, obj, score
         return best, best_obj
@@ -1455,6 +1462,9 @@ class EventExtractor:
                 heads += [t for t in of_mods.values() if t not in used_of]
             if how == "light verb subject":  # "gave a welcome to X", "sent $5 million in aid to X"
                 heads += [n.head] if n.dep_ == "dobj" else [n.head.head, n.head.head.head]
+            elif (how == "clause subject" and n.dep_ == "pobj" and n.head.lower_ == "in"
+                  and self.verb_lemma(n.head.head) in ENGAGING_VERBS):
+                heads.append(n.head.head)  # "engaged in ethnic cleansing against X"
             targets = [a for t in self._prep_objects(heads, pat.target_preps)
                        for a in self._actors_or_possessor(t, actors)]
         pat, how = self._deployment_or_joint(pat, n, n, sources, targets, how)
@@ -1509,7 +1519,12 @@ class EventExtractor:
             else:
                 break
             if cur.pos_ in ("VERB", "AUX") and via_prep:
-                toks, _ = self.subject(cur, any(c.dep_ == "nsubjpass" for c in cur.children))
+                # ("were engaged in ethnic cleansing": a state its subject is in, not a passive)
+                passive = any(c.dep_ == "nsubjpass" for c in cur.children) and not (
+                    self.verb_lemma(cur) in STANCE_PARTICIPLES and not passive_like(cur))
+                toks, _ = self.subject(cur, passive)
+                if not passive and not toks:
+                    toks = [c for c in cur.children if c.dep_ == "nsubjpass"]
                 acts = [a for t in toks for a in actors.actors(t)]
                 return acts, "clause subject"
         obj = n
