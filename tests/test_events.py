@@ -894,3 +894,16 @@ def test_engaged_in_an_act_is_the_act(coder):
     assert not any(s.endswith("UAF") for s, _, _ in got)
     got = coded(coder, "Serbian forces were engaged in ethnic cleansing against Kosovo Albanians.")
     assert {c for s, _, c in got if s == "SRBMIL"} == {"203"}
+
+
+def test_the_doer_of_a_thing_named_by_a_participle(coder):
+    # "crimes committed by X": X did them, as "crimes by X"
+    got = coded(coder, "Serbian police launched an investigation into crimes committed by Croat forces.")
+    assert ("SRBCOP", "HRVMIL", "090") in got
+
+
+def test_an_understanding_to_act_is_an_agreement(coder):
+    got = coded(coder, "Israel and the Palestinians reached an understanding to share water data.")
+    assert {c for _, _, c in got} == {"030"}
+    got = coded(coder, "Israel and Egypt reached an understanding.")
+    assert {c for _, _, c in got} == {"019"}

@@ -1381,6 +1381,12 @@ class EventExtractor:
                 acts = [a for p in c.children if p.dep_ == "pobj" for a in actors.actors(p)]
                 if acts:
                     return acts
+        for c in noun.children:  # "crimes committed by Croat forces", "a plan drafted by X"
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                acts = [a for g in c.children if g.dep_ == "agent" for p in g.children
+                        if p.dep_ == "pobj" for a in actors.actors(p)]
+                if acts:
+                    return acts
         return []
 
     @staticmethod
