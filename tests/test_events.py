@@ -907,3 +907,16 @@ def test_an_understanding_to_act_is_an_agreement(coder):
     assert {c for _, _, c in got} == {"030"}
     got = coded(coder, "Israel and Egypt reached an understanding.")
     assert {c for _, _, c in got} == {"019"}
+
+
+def test_a_participle_parsed_as_the_subject_gives_way_to_its_noun(coder):
+    got = coded(coder, "Libya's internationally recognised Government of National Accord announced "
+                       "a ceasefire on Friday.")
+    assert ("LBYGOV", "", "0871") in got
+
+
+def test_aid_flown_in_and_peacekeepers_arriving_at_a_place(coder):
+    got = coded(coder, "Doctors Without Borders flew 13 tons of medicine into Afghanistan.")
+    assert any(t == "AFG" and c == "073" for _, t, c in got)
+    got = coded(coder, "Japanese peacekeepers arrived at the airport in Juba to join the UN mission.")
+    assert any(t == "SSD" and c == "074" for _, t, c in got)

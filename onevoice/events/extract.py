@@ -32,7 +32,7 @@ MODE_CLIMB_DEPS = {"xcomp", "pcomp", "pobj", "prep", "acomp", "advmod"}
 LIGHT_VERBS = {"hold", "have", "conduct", "stage", "begin", "start", "open", "resume", "renew",
                "launch", "undertake", "continue", "give", "make", "carry", "mount", "wage", "pay",
                "extend", "step", "intensify", "escalate", "end", "complete", "announce", "order",
-               "declare", "approve", "speed", "accelerate", "hasten", "expedite", "finish"}
+               "declare", "approve", "speed", "accelerate", "hasten", "expedite", "finish", "perform"}
 # Verbs of deciding: approving an act one carries out oneself ("the court approved the
 # extradition of X to Y", "parliament approved the deployment of troops") is that act, as the
 # codebook codes a parliament approving its own concession; 051 is for approving others' acts.
@@ -953,6 +953,10 @@ class EventExtractor:
         # "The Red Cross operating in Iraq said": the parser makes the participle the subject
         subj = [next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), c)
                 if c.tag_ == "VBG" else c for c in subj]
+        # "the internationally recognised Government of National Accord announced": a past
+        # participle before the noun it describes, parsed as the subject with that noun its object
+        subj = [next((o for o in c.children if o.dep_ == "dobj" and o.pos_ == "PROPN"), c)
+                if c.tag_ in ("VBD", "VBN") else c for c in subj]
         if subj:
             return subj, "subject"
         head = v.head
