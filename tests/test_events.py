@@ -920,3 +920,15 @@ def test_aid_flown_in_and_peacekeepers_arriving_at_a_place(coder):
     assert any(t == "AFG" and c == "073" for _, t, c in got)
     got = coded(coder, "Japanese peacekeepers arrived at the airport in Juba to join the UN mission.")
     assert any(t == "SSD" and c == "074" for _, t, c in got)
+
+
+def test_an_object_parsed_as_the_subject_of_a_participle_clause(coder):
+    # "accept [refugees fleeing X]": the parser makes the object a clause's subject
+    got = coded(coder, "Bangladesh says it will not accept any Rohingya refugees fleeing the violence.")
+    assert any(s == "BGD" and c == "1223" for s, _, c in got)
+
+
+def test_an_operation_begun_against_someone(coder):
+    ev = code(coder, "Turkey's president says it will begin a new military operation against "
+                     "Kurdish fighters in Syria.")
+    assert any(e.source == "TURGOV" and e.code == "1384" and e.mode == "future" for e in ev)

@@ -294,6 +294,13 @@ def _governor(n):
     return None
 
 
+def _clause_object(v) -> list:
+    """The object the parser made the subject of a participle clause after the verb ("will not
+    accept [refugees fleeing the violence]", "condemned [soldiers firing on crowds]")."""
+    return [s for c in v.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and c.i > v.i
+            for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN") and s.i > v.i]
+
+
 def _background(t) -> str:
     """Is the trigger in a clause that sets the scene for the sentence's news rather than
     telling it: a relative clause ("Hamas, which advocates Israel's destruction"), a clause or
@@ -836,6 +843,8 @@ class EventExtractor:
         if any(c.dep_ in ("advcl", "ccomp") and c.i > v.i and _for_clause(c) for c in children):
             particles.add("for")  # "called for Britain to stay": the parser marks "for" on the clause
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        if not objects:  # "accept refugees fleeing the war", parsed as a clause about them
+            objects = _clause_object(v)
         # "hold a round of talks": look through the quantity noun
         objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
         obj_lemmas = {}
@@ -1047,6 +1056,8 @@ class EventExtractor:
                 deps = ("nsubjpass",) if passive else ("dobj",)
                 toks = [c for c in v.children if c.dep_ in deps
                         and (obj_tok is None or c.i != obj_tok.i)]
+                if not toks and obj_tok is None and not passive:
+                    toks = _clause_object(v)  # "condemned soldiers firing on crowds"
                 if not toks and obj_tok is not None:
                     # "released 15 British sailors" / "sought China's cooperation": the object
                     # itself if it names an actor, else its owner
