@@ -932,3 +932,26 @@ def test_an_operation_begun_against_someone(coder):
     ev = code(coder, "Turkey's president says it will begin a new military operation against "
                      "Kurdish fighters in Syria.")
     assert any(e.source == "TURGOV" and e.code == "1384" and e.mode == "future" for e in ev)
+
+
+def test_the_doer_named_on_the_means(coder):
+    got = coded(coder, "The missiles fired by the Israeli military struck an arms depot of the Syrian army.")
+    assert ("ISRMIL", "SYRMIL", "190") in got
+    got = coded(coder, "A car bomb planted by rebels killed two soldiers in Kabul.")
+    assert ("AFGREB", "AFGMIL", "1832") in got
+
+
+def test_who_is_held_responsible_for_an_act_did_it(coder):
+    got = coded(coder, "The Iraqi army was responsible for the killings of Kurdish civilians.")
+    assert any(s == "IRQMIL" and c == "190" for s, _, c in got)
+
+
+def test_an_as_phrase_hung_on_the_object(coder):
+    got = coded(coder, "Islamic State forces hold several hundred families as human shields in Falluja.")
+    assert any(c == "184" for _, _, c in got)
+
+
+def test_a_receiver_parsed_as_the_subject_of_the_object(coder):
+    # "allow [UN agencies access]": the tagger took "access" for a clause's verb
+    ev = code(coder, "Myanmar said it would allow UN agencies access to northern Rakhine state.")
+    assert any(e.source == "MMR" and e.code == "0355" for e in ev)

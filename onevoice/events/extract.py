@@ -297,8 +297,11 @@ def _governor(n):
 def _clause_object(v) -> list:
     """The object the parser made the subject of a participle clause after the verb ("will not
     accept [refugees fleeing the violence]", "condemned [soldiers firing on crowds]")."""
-    return [s for c in v.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and c.i > v.i
-            for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN") and s.i > v.i]
+    out = [s for c in v.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and c.i > v.i
+           for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN") and s.i > v.i]
+    # "allow [UN agencies access]": the object itself, its receiver parsed as a subject
+    return out + [c for c in v.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.i > v.i
+                  and any(s.dep_ == "nsubj" for s in c.children)]
 
 
 def _background(t) -> str:
@@ -564,6 +567,9 @@ class EventExtractor:
         # goods, markets and figures do nothing; the actor named beside them is not the doer
         src_tokens = [t for t in src_tokens if t.lemma_.lower() not in self.lex.things]
         sources = prefer_known([a for tok in src_tokens for a in actors.actors(tok)])
+        if not sources:  # "the missiles fired by the Israeli military struck a depot"
+            sources = prefer_known([a for tok in src_tokens for a in self._participle_agent(tok, actors)])
+            how = "doer of the subject" if sources else how
         if pat.code[:2] in FORCE_ROOTS:
             # "banks fought hard to protect their interests": firms use no force
             sources = [a for a in sources if not is_business(a.code)]
@@ -841,7 +847,10 @@ class EventExtractor:
                         if m.dep_ == "amod" and m.i == v.i + 1]
         particles |= {c.lower_ for c in resultative if c.lower_ in ("free", "loose")}
         if any(c.dep_ in ("advcl", "ccomp") and c.i > v.i and _for_clause(c) for c in children):
-            particles.add("for")  # "called for Britain to stay": the parser marks "for" on the clause
+            particles.add("for")
+        # "held families as human shields": the parser hangs "as" on the object
+        particles |= {p.lower_ for o in children if o.dep_ == "dobj" for p in o.children
+                      if p.dep_ == "prep" and p.lower_ == "as"}  # "called for Britain to stay": the parser marks "for" on the clause
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         if not objects:  # "accept refugees fleeing the war", parsed as a clause about them
             objects = _clause_object(v)
@@ -933,6 +942,8 @@ class EventExtractor:
                 for p in c.children:
                     if p.dep_ in ("xcomp", "acl", "relcl") and p.pos_ == "VERB":
                         out.add(p.lemma_.lower())
+                    elif p.dep_ == "prep" and p.lower_ == "as":  # "held X as human shields"
+                        out.update(f for q in p.children if q.dep_ == "pobj" for f in _with_modifier(q))
                     elif p.dep_ == "prep" and p.lower_ == "of" and p.i == c.i + 1:
                         # "accused two diplomats of spying": the parser hangs "of" on the object
                         for q in p.children:
@@ -1288,6 +1299,7 @@ class EventExtractor:
         owners = [a for c in m.subtree if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < m.i
                   and c.i in actors.matches for a in actors.actors(c)
                   if a.kind in ("country", "country+sector", "org")][:1]
+        owners = owners or self._participle_agent(m, actors)[:1]  # "a bomb planted by rebels"
         if owners:  # "US drone strikes killed eight militants": whose strikes they were is known
             return owners, self._violent(m)
         left = min(x.idx for x in m.subtree if x.i <= m.i and x.dep_ in ("compound", "amod", "nmod", "det")
@@ -1396,13 +1408,15 @@ class EventExtractor:
                 acts = [a for p in c.children if p.dep_ == "pobj" for a in actors.actors(p)]
                 if acts:
                     return acts
-        for c in noun.children:  # "crimes committed by Croat forces", "a plan drafted by X"
-            if c.dep_ == "acl" and c.tag_ == "VBN":
-                acts = [a for g in c.children if g.dep_ == "agent" for p in g.children
-                        if p.dep_ == "pobj" for a in actors.actors(p)]
-                if acts:
-                    return acts
-        return []
+        return EventExtractor._participle_agent(noun, actors)
+
+    @staticmethod
+    def _participle_agent(noun, actors) -> list[Actor]:
+        """'crimes committed by Croat forces', 'missiles fired by the Israeli military': the
+        doer named in the by-phrase of a participle describing the noun."""
+        return [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                for g in c.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
+                for a in actors.actors(p)]
 
     @staticmethod
     def _nested_prep_objects(nouns, preps, levels: int = 3) -> Iterator[list]:
@@ -1523,6 +1537,16 @@ class EventExtractor:
                 a = actors.actors(c)
                 if a and a[0].kind in ("country", "org", "seat"):
                     return a, "modifier"
+        # "Hussein was responsible for mass killings", "X is guilty of war crimes": who bears them
+        if (n.dep_ == "pobj" and n.head.lower_ in ("for", "of") and n.head.head.lemma_.lower()
+                in ("responsible", "guilty", "culpable") and n.head.head.dep_ in ("acomp", "amod")):
+            holder = n.head.head.head
+            toks = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if n.head.head.dep_ == "amod":  # "the group responsible for the attack"
+                toks = [holder]
+            acts = [a for t in toks for a in actors.actors(t)]
+            if acts:
+                return acts, "held responsible"
         # "After talks with X, Hill said": the subject of the clause the phrase hangs from
         cur, via_prep = n, None
         preps = INHERIT_PREPS
