@@ -955,3 +955,14 @@ def test_a_receiver_parsed_as_the_subject_of_the_object(coder):
     # "allow [UN agencies access]": the tagger took "access" for a clause's verb
     ev = code(coder, "Myanmar said it would allow UN agencies access to northern Rakhine state.")
     assert any(e.source == "MMR" and e.code == "0355" for e in ev)
+
+
+def test_a_particle_taken_for_a_numbers_modifier(coder):
+    # "hand over 30 vehicles": "over" parsed as "more than"
+    got = coded(coder, "Germany and UNICEF hand over 30 vehicles to support health services.")
+    assert ("DEU", "", "070") in got
+
+
+def test_rejecting_a_suggestion_is_a_rejection_not_a_denial(coder):
+    got = coded(coder, "The EU rejected Netanyahu's suggestion that Europe would recognise Jerusalem.")
+    assert any(c.startswith("12") for _, _, c in got) and not any(c == "016" for _, _, c in got)

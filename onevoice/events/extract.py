@@ -848,6 +848,10 @@ class EventExtractor:
         particles |= {c.lower_ for c in resultative if c.lower_ in ("free", "loose")}
         if any(c.dep_ in ("advcl", "ccomp") and c.i > v.i and _for_clause(c) for c in children):
             particles.add("for")
+        # "hand over 30 vehicles": the parser can take the particle for a number's modifier
+        after = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+        if after is not None and after.dep_ == "quantmod" and after.lower_ in ("over", "out", "back", "up"):
+            particles.add(after.lower_)
         # "held families as human shields": the parser hangs "as" on the object
         particles |= {p.lower_ for o in children if o.dep_ == "dobj" for p in o.children
                       if p.dep_ == "prep" and p.lower_ == "as"}  # "called for Britain to stay": the parser marks "for" on the clause
