@@ -1419,6 +1419,7 @@ class EventExtractor:
         """'crimes committed by Croat forces', 'missiles fired by the Israeli military': the
         doer named in the by-phrase of a participle describing the noun."""
         return [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                and not any(x.dep_ == "neg" for x in c.children)  # "not selected by voters"
                 for g in c.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
                 for a in actors.actors(p)]
 
