@@ -966,3 +966,15 @@ def test_a_particle_taken_for_a_numbers_modifier(coder):
 def test_rejecting_a_suggestion_is_a_rejection_not_a_denial(coder):
     got = coded(coder, "The EU rejected Netanyahu's suggestion that Europe would recognise Jerusalem.")
     assert any(c.startswith("12") for _, _, c in got) and not any(c == "016" for _, _, c in got)
+
+
+def test_an_act_carried_by_a_light_verb_takes_its_mode(coder):
+    # agreed or promised, not yet done
+    ev = code(coder, "Jordan and Britain have agreed to undertake joint military exercises this month.")
+    assert all(e.mode == "hypothetical" for e in ev if e.code == "062")
+    assert any(e.code == "0312" and e.mode is None for e in ev)
+
+
+def test_a_country_beside_its_own_people_is_one_target(coder):
+    got = coded(coder, "Turkish authorities have imposed a curfew in the town of Cizre in southeastern Turkey.")
+    assert got == {("TURGOV", "TURCVL", "1723")}

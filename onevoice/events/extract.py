@@ -384,6 +384,7 @@ class EventExtractor:
         # someone who is not a firm
         out = [r for r in out if not (is_business(r.source.code) and (
             r.target is None or is_business(r.target.code)))]
+        out = self._one_place(out)
         out = self._main_events(out)
         out = self._foreground(out)
         out = self._protest_aims(out)
@@ -418,11 +419,12 @@ class EventExtractor:
         """'X wounded two soldiers in a bomb attack': the attack with no target is the wounding
         told again. An event with no target is dropped when the same source has an event of the
         same root and mode with a target in the sentence."""
-        aimed = {(r.source.code, r.pattern.code[:2], r.mode) for r in out if r.target is not None}
+        # (a target of unknown country, "killed 23 people", is no better than none)
+        known = [r.target is not None and not r.target.code.startswith("---") for r in out]
+        aimed = {(r.source.code, r.pattern.code[:2], r.mode) for r, k in zip(out, known) if k}
         if not aimed:
             return out
-        return [r for r in out if r.target is not None
-                or (r.source.code, r.pattern.code[:2], r.mode) not in aimed]
+        return [r for r, k in zip(out, known) if k or (r.source.code, r.pattern.code[:2], r.mode) not in aimed]
 
     @staticmethod
     def _protest_aims(out: list[RawEvent]) -> list[RawEvent]:
@@ -454,6 +456,15 @@ class EventExtractor:
             if r.target is not None and (p.target is None or p.target.inferred or len(p.target.code) == 3):
                 p.target = r.target
         return [r for k, r in enumerate(out) if k not in drop] if drop else out
+
+    @staticmethod
+    def _one_place(out: list[RawEvent]) -> list[RawEvent]:
+        """'imposed a curfew in the town of Cizre in southeastern Turkey': the town's people and
+        the country are one target; the country alone is dropped beside its own people."""
+        aimed = {(r.trigger.i, r.source.code, r.target.code[:3]) for r in out
+                 if r.target is not None and len(r.target.code) > 3}
+        return [r for r in out if not (r.target is not None and len(r.target.code) == 3
+                                       and (r.trigger.i, r.source.code, r.target.code) in aimed)]
 
     @staticmethod
     def _foreground(out: list[RawEvent]) -> list[RawEvent]:
@@ -1521,9 +1532,11 @@ class EventExtractor:
             return []  # "demanded X at a round of talks": talks with no one named are the setting
         mode = self.mode(n)
         if n.dep_ == "dobj" and n.head.lemma_.lower() in LIGHT_VERBS:
-            # "has not announced its support": what the carrying verb denies did not happen
-            if self.mode(n.head) == "negated":
-                mode = "negated"
+            # "has not announced its support": what the carrying verb denies did not happen;
+            # "agreed to undertake joint exercises", "promised to continue aid": not yet done
+            carried = self.mode(n.head)
+            if carried is not None and MODE_RANK[carried] > MODE_RANK.get(mode, 0):
+                mode = carried
         return self._pairs(sources, targets, pat, n, mode, conf, how)
 
     def _noun_source(self, n, actors, pat=None) -> tuple[list[Actor], str]:
