@@ -978,3 +978,8 @@ def test_an_act_carried_by_a_light_verb_takes_its_mode(coder):
 def test_a_country_beside_its_own_people_is_one_target(coder):
     got = coded(coder, "Turkish authorities have imposed a curfew in the town of Cizre in southeastern Turkey.")
     assert got == {("TURGOV", "TURCVL", "1723")}
+
+
+def test_out_of_names_the_place_left(coder):
+    assert ("ETHMIL", "SOM", "0874") in coded(coder, "Ethiopian forces pulled out of Somalia.")
+    assert ("ISR", "LBN", "1246") in coded(coder, "Israel refused to pull its forces out of southern Lebanon.")

@@ -1467,6 +1467,10 @@ class EventExtractor:
                     if not objs and c.dep_ in ("prep", "dative"):
                         objs = _dangling_object(c)
                     out.extend(objs)
+                elif c.dep_ in ("prep", "prt") and c.lower_ in ("out", "away") and preps & {"of", "from"}:
+                    # "pulled out of Somalia": the two-word preposition, "of" under "out"
+                    out.extend(p for o in c.children if o.dep_ == "prep" and o.lower_ in ("of", "from")
+                               for p in o.children if p.dep_ == "pobj")
         return out
 
     # -- nouns -----------------------------------------------------------------------------
