@@ -983,3 +983,8 @@ def test_a_country_beside_its_own_people_is_one_target(coder):
 def test_out_of_names_the_place_left(coder):
     assert ("ETHMIL", "SOM", "0874") in coded(coder, "Ethiopian forces pulled out of Somalia.")
     assert ("ISR", "LBN", "1246") in coded(coder, "Israel refused to pull its forces out of southern Lebanon.")
+
+
+def test_an_investigation_is_aimed_at_the_country_it_looks_into(coder):
+    got = coded(coder, "The International Criminal Court investigated war crimes in Sudan.")
+    assert ("IGOJUDICC", "SDN", "094") in got

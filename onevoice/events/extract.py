@@ -69,7 +69,9 @@ MUTUAL_VERBS = {"agree", "sign", "conclude", "reach", "ink", "seal", "forge", "f
                 "finalise", "negotiate", "cooperate", "collaborate", "ally"}
 # Parts of speech that head a noun phrase.
 NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
-PLACE_ROOTS = {"06", "07", "08", "15", "16", "17", "18", "19", "20"}
+# Acts aimed at the country they take place in when no one else is named: material acts and
+# investigations ("investigated war crimes in Sudan")
+PLACE_ROOTS = {"06", "07", "08", "09", "15", "16", "17", "18", "19", "20"}
 # Acts that are events with no one named on the other side: yielding or retreating ("the rebels
 # surrendered"), protest ("thousands demonstrated"), force posture, coercion and violence.
 SELF_CONTAINED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
