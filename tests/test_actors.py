@@ -233,3 +233,12 @@ def test_member_of_an_organization_keeps_its_country(coder):
     ev = coder.code_text("NATO-member Norway condemned Russia on Friday.", doc_id="t",
                          date="2006-07-07")
     assert ("NOR", "RUS") in {(e.source, e.target) for e in ev}
+
+
+def test_a_firm_named_after_a_country_or_a_body_is_a_firm(coder):
+    ev = coder.code_text("British and Commonwealth Holdings Plc said it will sell its stake to the "
+                         "government of Kenya.", date="1987-03-02")
+    assert ev and all(e.source == "---BUS" for e in ev)
+    ev = coder.code_text("Japan Air Lines Co said it will buy ten Boeing jets from the United States.",
+                         date="1987-03-02")
+    assert ev and all(e.source == "JPNBUS" for e in ev)

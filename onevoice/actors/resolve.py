@@ -44,6 +44,9 @@ FORMER_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 NOT_A_PERSON = PLACE_NOUNS | {"area", "home", "house", "hospital", "clinic", "school", "university",
                               "college", "church", "mosque", "synagogue", "temple", "station",
                               "embassy", "consulate", "palace", "base", "airport", "prison"}
+# Last words of a firm's name: the name is a firm's even where it holds a country or a body.
+CORPORATE_SUFFIXES = {"co", "co.", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc",
+                      "holdings", "ag", "nv", "n.v."}
 # Last words of capitalised names that are bodies, places, events or documents, not people:
 # "Government Accountability Office", "Tahrir Square", "the Tokyo Olympics", "Camp David Accords".
 # A title before such a name introduces no one. (Words that are also common surnames, Hall,
@@ -622,6 +625,12 @@ class ParsedActors:
             span_tokens.extend(t for t in toks if t.pos_ == "PROPN" and t.dep_ == "compound")
         start = min(t.idx for t in span_tokens)
         end = max(t.idx + len(t.text) for t in span_tokens)
+        if head.pos_ == "PROPN" and head.lower_ in CORPORATE_SUFFIXES and "BUS" not in code:
+            # "American Health and Life Insurance Co", "British and Commonwealth Holdings Plc":
+            # a firm named after a country or a body is a firm (of that country)
+            country = code[:3] if code[:3].isalpha() and code[:3] not in ("IGO", "NGO", "MNC") else "---"
+            sources.append(f"firm: '{head.text}'")
+            code, kind = country + "BUS", "country+sector" if country != "---" else "sector"
         return Actor(code=code, text=self._text[start:end], start=start, end=end,
                      kind=kind or "sector", source=";".join(dict.fromkeys(s for s in sources if s)))
 
