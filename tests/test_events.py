@@ -988,3 +988,13 @@ def test_out_of_names_the_place_left(coder):
 def test_an_investigation_is_aimed_at_the_country_it_looks_into(coder):
     got = coded(coder, "The International Criminal Court investigated war crimes in Sudan.")
     assert ("IGOJUDICC", "SDN", "094") in got
+
+
+def test_receiving_a_thing_hosts_no_one(coder):
+    assert not code(coder, "Par Pharmaceutical Inc said it received approval from the Food and Drug Administration.")
+    assert ("RUSGOV", "ISRGOV", "043") in coded(coder, "Putin received the Israeli prime minister in Moscow.")
+    assert any(c == "043" for _, _, c in coded(coder, "Chinese President Xi received a delegation from Japan."))
+
+
+def test_meeting_a_requirement_is_no_meeting(coder):
+    assert not code(coder, "The Japanese branches of foreign brokers would meet the existing requirements.")

@@ -69,6 +69,8 @@ MUTUAL_VERBS = {"agree", "sign", "conclude", "reach", "ink", "seal", "forge", "f
                 "finalise", "negotiate", "cooperate", "collaborate", "ally"}
 # Parts of speech that head a noun phrase.
 NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
+# Who is received as a guest, besides actors ("received a delegation from Japan")
+VISITOR_NOUNS = {"delegation", "visitor", "guest", "mission", "team", "envoy", "emissary"}
 # Acts aimed at the country they take place in when no one else is named: material acts and
 # investigations ("investigated war crimes in Sudan")
 PLACE_ROOTS = {"06", "07", "08", "09", "15", "16", "17", "18", "19", "20"}
@@ -608,6 +610,13 @@ class EventExtractor:
             # "sent officials to Qatar to investigate": people sent are no aid; what they go to do
             # is the event
             return []
+        guests = [c for c in v.children if c.dep_ == "dobj"]
+        if pat.code == "043" and self.verb_lemma(v) == "receive" and guests and not any(
+                c.lemma_.lower() in VISITOR_NOUNS or any(
+                    t.i in actors.matches for t in [c, *c.children]
+                    if t.i == c.i or t.dep_ in ("compound", "amod", "nmod", "poss", "appos"))
+                for c in guests):
+            return []  # "received approval from the FDA", "received assurances": no one is hosted
         targets, t_how = self._targets(v, pat, obj_tok, passive, actors)
         # "reneged on his commitment to X": the source's own thing names no target; look on
         targets = self._others(targets, sources)
