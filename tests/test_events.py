@@ -998,3 +998,15 @@ def test_receiving_a_thing_hosts_no_one(coder):
 
 def test_meeting_a_requirement_is_no_meeting(coder):
     assert not code(coder, "The Japanese branches of foreign brokers would meet the existing requirements.")
+
+
+def test_verbal_attacks_and_retorts(coder):
+    # attacking a policy or a decision is criticism; attacking positions is force
+    assert ("FRAAGR", "", "111") in coded(coder, "French farmers attacked the lack of an EC price decision.")
+    assert ("ISR", "LBNREBHEZ", "190") in coded(coder, "Israel attacked Hezbollah positions.")
+    # "shot back" is a retort, not a shooting
+    assert not any(c.startswith("19") for _, _, c in coded(
+        coder, "The Georgian president shot back that he would not resign."))
+    # a report sent to a parliament is a statement, not aid
+    got = coded(coder, "The Japanese prime minister sent a report to the Diet on the trade dispute.")
+    assert not any(c.startswith("07") for _, _, c in got)
