@@ -1010,3 +1010,19 @@ def test_verbal_attacks_and_retorts(coder):
     # a report sent to a parliament is a statement, not aid
     got = coded(coder, "The Japanese prime minister sent a report to the Diet on the trade dispute.")
     assert not any(c.startswith("07") for _, _, c in got)
+
+
+def test_news_that_is_no_event(coder):
+    # a cleanup is no military operation, voters going to the polls pay no visit
+    assert not code(coder, "The Chinese government has launched a cleanup operation on the coast.")
+    assert not code(coder, "US voters go to the polls")
+    # wanting to do something oneself asks no one
+    assert not any(c == "020" for _, _, c in coded(
+        coder, "The Iraqi officer wanted to withdraw from Baghdad."))
+    # a plane hitting the ground is no attack; a car bomb hitting a bus is
+    assert not code(coder, "The British military aircraft jerked and hit the ground.")
+    assert any(c.startswith("18") for _, _, c in coded(
+        coder, "A Taliban car bomb struck a bus in Kabul."))
+    # a political attack is criticism
+    assert any(c == "111" for _, _, c in coded(
+        coder, "Democrats launched fierce political attacks on the Republican party."))

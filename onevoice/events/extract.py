@@ -69,6 +69,8 @@ MUTUAL_VERBS = {"agree", "sign", "conclude", "reach", "ink", "seal", "forge", "f
                 "finalise", "negotiate", "cooperate", "collaborate", "ally"}
 # Parts of speech that head a noun phrase.
 NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
+# Verbs of physical contact that are force only when someone or somewhere is hit
+CONTACT_VERBS = {"hit", "strike", "ram", "smash"}
 # Who is received as a guest, besides actors ("received a delegation from Japan")
 VISITOR_NOUNS = {"delegation", "visitor", "guest", "mission", "team", "envoy", "emissary"}
 # Acts aimed at the country they take place in when no one else is named: material acts and
@@ -610,6 +612,9 @@ class EventExtractor:
             # "sent officials to Qatar to investigate": people sent are no aid; what they go to do
             # is the event
             return []
+        if pat.code == "020" and self.verb_lemma(v) in ("want", "wish") and not any(
+                c.dep_ in ("dobj", "ccomp") for c in v.children):
+            return []  # "the officer wanted to withdraw": one's own wish asks no one
         guests = [c for c in v.children if c.dep_ == "dobj"]
         if pat.code == "043" and self.verb_lemma(v) == "receive" and guests and not any(
                 c.lemma_.lower() in VISITOR_NOUNS or any(
@@ -686,6 +691,10 @@ class EventExtractor:
                 and "none" not in pat.target and not (pat.symmetric and len(sources) > 1)
                 and pat.code[:2] not in SELF_CONTAINED_ROOTS):
             return []  # a bare giving verb ("provided", "offered a choice") needs a recipient
+        if (not targets and pat.specificity == 0 and self.verb_lemma(v) in CONTACT_VERBS
+                and not any(self._violent(t) for t in src_tokens)):
+            # "the aircraft hit the ground": force needs someone hit, unless a bomb or a shell hit
+            return []
         for tok in src_tokens:
             actors.remember(actors.actors(tok), tok)
         # "Jordan and Britain agreed to hold exercises": an agreement is between its parties
