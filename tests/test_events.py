@@ -1026,3 +1026,23 @@ def test_news_that_is_no_event(coder):
     # a political attack is criticism
     assert any(c == "111" for _, _, c in coded(
         coder, "Democrats launched fierce political attacks on the Republican party."))
+
+
+def test_what_is_alleged_is_no_fact(coder):
+    ev = code(coder, "The Guatemalan government denied charges that it tortured a Jesuit priest.")
+    assert all(e.mode == "hypothetical" for e in ev if e.code.startswith("18"))
+    # a claim of one's own attack stays a fact, with the claim of responsibility
+    got = coded(coder, "The Taliban claimed that they had attacked the school in Kabul.")
+    assert any(c == "015" for _, _, c in got)
+
+
+def test_charging_that_is_an_accusation(coder):
+    assert any(c == "112" for _, _, c in coded(
+        coder, "Senator Kyl and other Republican senators charge that the bill is unconstitutional."))
+    assert any(c == "173" for _, _, c in coded(
+        coder, "Nigerian police charged the opposition leader with treason."))
+
+
+def test_demonstrating_a_quality_is_no_protest(coder):
+    assert not any(c.startswith("14") for _, _, c in coded(
+        coder, "Iran demonstrated its resolve to defend its nuclear program."))

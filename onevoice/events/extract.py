@@ -45,6 +45,8 @@ OBLIGATION = {"must", "should"}
 MESSAGE_NOUNS = {"reminder", "warning", "statement", "message", "letter", "declaration",
                  "communique", "note", "ultimatum"}
 # Verbs whose "of" clause is an allegation: "accused X of spying", "suspected X of plotting".
+# Nouns whose "that" clause is what someone alleges, not a reported fact
+ALLEGATION_NOUNS = {"allegation", "accusation", "charge", "claim", "suspicion", "rumor", "rumour"}
 ACCUSING_VERBS = {"accuse", "suspect", "charge", "blame", "convict", "indict", "find"}
 # Verbs that put out a message ("issued a statement urging ..."), not ones that answer it.
 ISSUE_VERBS = {"issue", "release", "publish", "put", "deliver", "send", "leave", "make", "adopt",
@@ -262,9 +264,20 @@ def _alleged(v) -> bool:
     """Is the verb what someone is accused or suspected of ("accused X of shelling Y")? An
     allegation is not a reported fact."""
     prep = v.head
-    return (v.dep_ == "pcomp" and prep.lower_ == "of" and prep.head.i != prep.i
+    if (v.dep_ == "pcomp" and prep.lower_ == "of" and prep.head.i != prep.i
             and prep.head.lemma_.lower() in ACCUSING_VERBS
-            and any(c.dep_ == "dobj" for c in prep.head.children))
+            and any(c.dep_ == "dobj" for c in prep.head.children)):
+        return True
+    # "faced the allegation that he had plotted to explode a bomb", "charges that it tortured"
+    cur = v
+    for _ in range(3):
+        if (cur.dep_ in ("acl", "ccomp", "relcl") and cur.head.pos_ == "NOUN"
+                and cur.head.lemma_.lower() in ALLEGATION_NOUNS):
+            return any(m.dep_ == "mark" and m.lower_ == "that" for m in cur.children)
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def passive_like(v) -> bool:
@@ -962,6 +975,8 @@ class EventExtractor:
                     out.update(back_to)  # "urged X to return to the talks": to resume them
                 else:
                     out.add(c.lemma_.lower())
+                    if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                        out.add("that")  # "charged that the bill is unconstitutional"
                     # "refused to step down": the phrasal verb as a whole
                     out.update(f"{c.lemma_.lower()} {p.lower_}" for p in c.children if p.dep_ == "prt")
                 out.update(f for o in c.children if o.dep_ == "dobj" for f in _with_modifier(o))
