@@ -111,9 +111,10 @@ def test_noun_codes_exist(nouns, cameo_codes):
 def test_codes_are_strings_with_leading_zeros(verbs, nouns):
     for r in verbs + nouns:
         if r["code"] == NOT_AN_EVENT:
-            # its object ("supported + prices"), its modifier, or its particle and complement
-            # ("engaged in + an act's noun")
-            phrase = (r["object"] or r["particle"] and r["complement"]) if "object" in r else r["modifier"]
+            # its object ("supported + prices"), its modifier, a named complement ("demonstrated
+            # that"), or a particle and any complement ("engaged in + an act's noun")
+            phrase = ((r["object"] or r["complement"] and (r["particle"] or r["complement"] != "*"))
+                      if "object" in r else r["modifier"])
             assert phrase, f"a no-event row names its phrase: {r}"
             continue
         assert CODE_RE.match(r["code"]), r
