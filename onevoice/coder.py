@@ -155,15 +155,18 @@ class Coder:
             ctx = DocContext(date=doc.date)
             coded = CodedDocument(doc, 0)
             index = 0
-            for (original, _), (split, segs) in zip(paras, plan):
+            for (original, text), (split, segs) in zip(paras, plan):
                 for seg in segs:
                     if isinstance(seg, int):
                         index += seg
                     else:
-                        start = split[seg[0]].idx
-                        run = next(parsed)
-                        index = self._code_run(coded, run, original[start:start + len(run.text)],
-                                               ctx, index)
+                        # the run's text is the split text's, from its first token to its last
+                        # (with its space): cut here, since spaCy rebuilds `Doc.text` from
+                        # every token
+                        last = split[seg[1] - 1]
+                        start, end = split[seg[0]].idx, last.idx + len(last.text_with_ws)
+                        run = _ParsedRun(next(parsed), text[start:end])
+                        index = self._code_run(coded, run, original[start:end], ctx, index)
             coded.n_sentences = index
             out.append(coded)
         return out
@@ -212,12 +215,12 @@ class Coder:
                 segs.append(1)
         return segs
 
-    def _code_run(self, coded: CodedDocument, parsed, original: str, ctx: DocContext,
+    def _code_run(self, coded: CodedDocument, parsed: _ParsedRun, original: str, ctx: DocContext,
                   index: int) -> int:
         """Code one parsed run of sentences; returns the next sentence index."""
-        found = self.resolver.analyse(_ParsedRun(parsed), ctx)
+        found = self.resolver.analyse(parsed, ctx)
         for sent in parsed.sents:
-            if not sent.text.strip():
+            if not parsed.text[sent.start_char:sent.end_char].strip():  # `Span.text` is rebuilt too
                 continue
             if found.has_candidate(sent):
                 found.prime(sent)
@@ -389,11 +392,11 @@ class _ParsedRun:
     token on each access, and the resolver reads it for every actor: on long paragraphs that
     took a third of the coding time."""
 
-    def __init__(self, doc):
-        self.doc, self.text, self.tokens = doc, doc.text, list(doc)
+    def __init__(self, doc, text: str | None = None):
+        self.doc, self.text, self.tokens = doc, doc.text if text is None else text, list(doc)
 
     def __getitem__(self, i):
-        return self.doc[i]
+        return self.tokens[i] if isinstance(i, int) else self.doc[i]
 
     def __iter__(self):
         return iter(self.tokens)
