@@ -121,8 +121,8 @@ class Coder:
         return load_splitter(self._settings[0])
 
     @cached_property
-    def _word_info(self) -> dict[str, tuple[str, int, bool, bool]]:
-        """Per word form: lowercase, CandidateFilter shape, capitalised, blank."""
+    def _word_info(self) -> dict[int, tuple[str, int, bool, bool]]:
+        """Per word form (its hash): lowercase, CandidateFilter shape, capitalised, blank."""
         return {}
 
     @cached_property
@@ -144,7 +144,8 @@ class Coder:
         plans = []  # per document, per paragraph: (split doc, segments)
         for paras in paragraphs:
             scan = _Scan()
-            plans.append([(split, self._segments(split, scan)) for split in islice(splits, len(paras))])
+            plans.append([(split, self._segments(split, scan, text))
+                          for (_, text), split in zip(paras, islice(splits, len(paras)))])
         runs = (_unsplit(split, seg) for plan in plans for split, segs in plan
                 for seg in segs if isinstance(seg, tuple))
         # the parser steps all states of a batch together: large batches pay its per-step
@@ -171,7 +172,7 @@ class Coder:
             out.append(coded)
         return out
 
-    def _segments(self, split, scan: _Scan) -> list[int | tuple[int, int]]:
+    def _segments(self, split, scan: _Scan, text: str | None = None) -> list[int | tuple[int, int]]:
         """A paragraph as counts of skipped sentences and (start, end) token runs to parse.
 
         A sentence is parsed when it may name an actor; when it only has a pronoun or a
@@ -179,22 +180,25 @@ class Coder:
         have named the actor it refers to; when it only names firms, if it also names a place
         (the coder drops a firm's acts toward no one or toward firms: commerce, not politics). `scan.names` collects the capitalised words of the
         parsed sentences: a person introduced there ("envoy Christopher Hill") makes a later
-        "Hill said" a candidate.
+        "Hill said" a candidate. `text` is the split's text, if the caller has it.
         """
+        from spacy.attrs import ORTH
+
         segs: list[int | tuple[int, int]] = []
         names = scan.names
         info = self._word_info
         if len(info) > 500_000:  # bounded, so a long run's memory stays flat
             info.clear()
-        rows = []  # (lowercase, shape, capitalised) per token of the paragraph
-        for t in split:
-            row = info.get(t.text)
+        rows = []  # (lowercase, shape, capitalised, blank) per token of the paragraph
+        strings = split.vocab.strings
+        for orth in split.to_array(ORTH).tolist():  # word forms by hash: no Token objects
+            row = info.get(orth)
             if row is None:
-                text = t.text
-                row = info[text] = (text.lower(), CandidateFilter.shape(text), text[:1].isupper(),
-                                    text.isspace())
+                word = strings[orth]
+                row = info[orth] = (word.lower(), CandidateFilter.shape(word), word[:1].isupper(),
+                                    word.isspace())
             rows.append(row)
-        for sent in _sentences(split):
+        for sent in _sentences(split, text):
             part = rows[sent.start:sent.end]
             if all(r[3] for r in part):
                 continue
@@ -345,14 +349,18 @@ TITLE_ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "prof.", "rev.", "gen.", "lt
                        "sen.", "rep.", "amb.", "pres.", "sec.", "det.", "insp.", "supt.", "st."}
 
 
-def _sentences(split):
+def _sentences(split, text: str | None = None):
     """The splitter's sentences, with a split kept only after closing punctuation that ends a
     sentence: the statistical splitter also breaks inside "[http://…]" or "Pro-military", and
-    after a title written short ("Lt. Gen. Ali"), where the parser does not."""
+    after a title written short ("Lt. Gen. Ali"), where the parser does not.
+
+    `text` is the split's text, if the caller has it: a sentence's text is then cut from it
+    (`Span.text` is rebuilt from every token)."""
+    text = split.text if text is None else text
     start = None
     for sent in split.sents:
         start = sent.start if start is None else start
-        if SENTENCE_END.search(sent.text) and not _before_name(split, sent.end):
+        if SENTENCE_END.search(text[sent.start_char:sent.end_char]) and not _before_name(split, sent.end):
             yield split[start:sent.end]
             start = None
     if start is not None:
@@ -378,13 +386,14 @@ def _unsplit(split, seg: tuple[int, int]):
     paragraph, and without the splitter's sentence starts (the parser would keep them).
     Built from words and spaces, with the tokenizer's norms ("Nov." is "november" to the
     parser): ten times cheaper than `Span.as_doc`, which copies vectors."""
-    from spacy.attrs import NORM
+    from spacy.attrs import NORM, ORTH, SPACY
     from spacy.tokens import Doc
 
-    tokens = split[seg[0]:seg[1]]
-    doc = Doc(split.vocab, words=[t.text for t in tokens],
-              spaces=[bool(t.whitespace_) for t in tokens])
-    return doc.from_array([NORM], split.to_array([NORM])[seg[0]:seg[1]])
+    strings = split.vocab.strings
+    rows = split.to_array([ORTH, SPACY, NORM])[seg[0]:seg[1]]
+    doc = Doc(split.vocab, words=[strings[h] for h in rows[:, 0].tolist()],
+              spaces=[bool(x) for x in rows[:, 1].tolist()])
+    return doc.from_array([NORM], rows[:, 2:])
 
 
 class _ParsedRun:

@@ -165,12 +165,12 @@ class TokenStrings:
         if len(known) > 500_000:  # bounded, so a long run's memory stays flat
             known.clear()
         columns = []
-        for column in zip(*doc.to_array([LOWER, LEMMA, POS, TAG, DEP]).tolist()):
+        for column in doc.to_array([LOWER, LEMMA, POS, TAG, DEP]).T.tolist():
             for h in set(column):
                 if h not in known:
                     known[h] = strings[h]
             columns.append([known[h] for h in column])
-        self.lower, lemma, self.pos, self.tag, self.dep = columns if columns else [[]] * 5
+        self.lower, lemma, self.pos, self.tag, self.dep = columns if len(doc) else [[]] * 5
         self.lemma = [x.lower() for x in lemma]
 
 
