@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 from . import __version__
 from .actors.lexicon import PROPER_KINDS, ActorLexicon, business_only, case_needed
 from .actors.resolve import (GROUP_PRONOUNS, LOCATIVE_PREPS, PAIR_NOUNS, PERSON_PRONOUNS,
-                             ActorResolver, DocContext)
+                             ActorResolver, DocContext, TokenStrings)
 from .dates import sentence_date
 from .documents import Document
 from .events.extract import EventExtractor, RawEvent
@@ -403,6 +403,7 @@ class _ParsedRun:
 
     def __init__(self, doc, text: str | None = None):
         self.doc, self.text, self.tokens = doc, doc.text if text is None else text, list(doc)
+        self.strings = TokenStrings(doc)  # read by the actor matcher, resolver and extractor
 
     def __getitem__(self, i):
         return self.tokens[i] if isinstance(i, int) else self.doc[i]
@@ -452,23 +453,27 @@ class TokenMatcher:
             self._size = len(self.lexicon.phrases)
             self._words = {w for phrase in self.lexicon.phrases for w in phrase}
             self._live.clear()
-        records = [_Tok(t) for t in tokens]
+        strings = getattr(tokens, "strings", None) or TokenStrings(tokens)
+        lower, lemma = strings.lower, strings.lemma
+        tokens = list(tokens)
         out, start = [], None
-        for i, t in enumerate(records + [None]):
-            if t is not None and self._can_be_in_phrase(t):
+        for i in range(len(tokens) + 1):
+            if i < len(tokens) and self._can_be_in_phrase(lower[i], lemma[i]):
                 start = i if start is None else start
             elif start is not None:
+                # token records only for the stretches the lexicon reads
+                records = [_Tok(t) for t in tokens[start:i]]
                 out += [(s + start, e + start, entries)
-                        for s, e, entries in self.lexicon.match(records[start:i])]
+                        for s, e, entries in self.lexicon.match(records)]
                 start = None
         return out
 
-    def _can_be_in_phrase(self, t: _Tok) -> bool:
-        key = (t.lower_, t.lemma_)
+    def _can_be_in_phrase(self, low: str, lemma: str) -> bool:
+        """`low`: the token's lowercase; `lemma`: its lemma, lower-cased."""
+        key = (low, lemma)
         live = self._live.get(key)
         if live is None:
-            low = t.lower_
-            forms = {low, t.lemma_.lower(), low[:-1]}
+            forms = {low, lemma, low[:-1]}
             if low.endswith("ies"):
                 forms.add(low[:-3] + "y")
             live = self._live[key] = not self._words.isdisjoint(forms)

@@ -166,12 +166,14 @@ class TokenStrings:
             known.clear()
         columns = []
         for column in doc.to_array([LOWER, LEMMA, POS, TAG, DEP]).T.tolist():
-            for h in set(column):
-                if h not in known:
-                    known[h] = strings[h]
-            columns.append([known[h] for h in column])
+            words = list(map(known.get, column))
+            if None in words:  # a string not seen before
+                for i, h in enumerate(column):
+                    if words[i] is None:
+                        words[i] = known[h] = strings[h]
+            columns.append(words)
         self.lower, lemma, self.pos, self.tag, self.dep = columns if len(doc) else [[]] * 5
-        self.lemma = [x.lower() for x in lemma]
+        self.lemma = list(map(str.lower, lemma))
 
 
 def compose(country: str, sector: str, group: str = "") -> str:
@@ -256,7 +258,7 @@ class ParsedActors:
         self._countries: dict[tuple[int, int], list[str]] = {}  # per sentence
         self._text = doc.text  # a spaCy Doc rebuilds its text on every access
         self._starts = [t.idx for t in doc]
-        self.strings = TokenStrings(doc)
+        self.strings = getattr(doc, "strings", None) or TokenStrings(doc)  # a run's own, if built
 
     # -- public ----------------------------------------------------------------------------
     @property
