@@ -144,8 +144,7 @@ class Coder:
         plans = []  # per document, per paragraph: (split doc, segments)
         for paras in paragraphs:
             scan = _Scan()
-            plans.append([(split, self._segments(split, scan, text))
-                          for (_, text), split in zip(paras, islice(splits, len(paras)))])
+            plans.append([(split, self._segments(split, scan)) for split in islice(splits, len(paras))])
         runs = (_unsplit(split, seg) for plan in plans for split, segs in plan
                 for seg in segs if isinstance(seg, tuple))
         # the parser steps all states of a batch together: large batches pay its per-step
@@ -172,7 +171,7 @@ class Coder:
             out.append(coded)
         return out
 
-    def _segments(self, split, scan: _Scan, text: str | None = None) -> list[int | tuple[int, int]]:
+    def _segments(self, split, scan: _Scan) -> list[int | tuple[int, int]]:
         """A paragraph as counts of skipped sentences and (start, end) token runs to parse.
 
         A sentence is parsed when it may name an actor; when it only has a pronoun or a
@@ -180,7 +179,7 @@ class Coder:
         have named the actor it refers to; when it only names firms, if it also names a place
         (the coder drops a firm's acts toward no one or toward firms: commerce, not politics). `scan.names` collects the capitalised words of the
         parsed sentences: a person introduced there ("envoy Christopher Hill") makes a later
-        "Hill said" a candidate. `text` is the split's text, if the caller has it.
+        "Hill said" a candidate.
         """
         from spacy.attrs import ORTH
 
@@ -198,7 +197,7 @@ class Coder:
                 row = info[orth] = (word.lower(), CandidateFilter.shape(word), word[:1].isupper(),
                                     word.isspace())
             rows.append(row)
-        for sent in _sentences(split, text):
+        for sent in _sentences(split):
             part = rows[sent.start:sent.end]
             if all(r[3] for r in part):
                 continue
@@ -349,14 +348,11 @@ TITLE_ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "prof.", "rev.", "gen.", "lt
                        "sen.", "rep.", "amb.", "pres.", "sec.", "det.", "insp.", "supt.", "st."}
 
 
-def _sentences(split, text: str | None = None):
+def _sentences(split):
     """The splitter's sentences, with a split kept only after closing punctuation that ends a
     sentence: the statistical splitter also breaks inside "[http://…]" or "Pro-military", and
-    after a title written short ("Lt. Gen. Ali"), where the parser does not.
-
-    `text` is the split's text, if the caller has it: a sentence's text is then cut from it
-    (`Span.text` is rebuilt from every token)."""
-    text = split.text if text is None else text
+    after a title written short ("Lt. Gen. Ali"), where the parser does not."""
+    text = split.text  # built once: spaCy rebuilds `Span.text` from its tokens on each access
     start = None
     for sent in split.sents:
         start = sent.start if start is None else start
