@@ -266,6 +266,12 @@ class ParsedActors:
         """The run's text, built once."""
         return self._text
 
+    def sentence_tokens(self, sent) -> list:
+        """The sentence's tokens, from the run's token list when it has one: iterating a Span
+        makes a new Token object at every step, and a sentence is scanned several times."""
+        tokens = getattr(self.doc, "tokens", None)
+        return tokens[sent.start:sent.end] if tokens is not None else list(sent)
+
     def has_candidate(self, sent) -> bool:
         lower, lemma = self.strings.lower, self.strings.lemma
         return any(i in self.matches or lower[i] in PERSON_PRONOUNS or lower[i] in GROUP_PRONOUNS
@@ -337,7 +343,7 @@ class ParsedActors:
     def prime(self, sent) -> None:
         """Resolve names and pronouns in reading order, so "he" binds to the last person named."""
         strings = self.strings
-        for t in sent:
+        for t in self.sentence_tokens(sent):
             pos, dep = strings.pos[t.i], strings.dep[t.i]
             if pos == "PROPN" and dep not in ("compound", "poss") or dep in ("nsubj", "nsubjpass"):
                 acts = self.actors(t) if pos != "PRON" else [self._single(t)]

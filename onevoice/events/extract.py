@@ -307,7 +307,8 @@ class EventExtractor:
         out: list[RawEvent] = []
         consumed: set[int] = set()
         strings = actors.strings  # each token's tag, part of speech... read once per run
-        for t in sent:
+        tokens = actors.sentence_tokens(sent)
+        for t in tokens:
             tag, pos, dep = strings.tag[t.i], strings.pos[t.i], strings.dep[t.i]
             if ((tag in VERB_TAGS or pos == "VERB" or dep == "ROOT" and _verb_tagged_noun(t))
                     and t.i not in consumed and not (dep == "amod" and tag in ("VBN", "VBG"))
@@ -322,7 +323,7 @@ class EventExtractor:
                 pats = [p for p in self.lex.verbs.get(strings.lemma[t.i], ()) if "agent" in p.target]
                 if pats:
                     out.extend(self._experiencer_events(t, pats[0], actors))
-        for t in sent:
+        for t in tokens:
             if t.i in consumed or strings.pos[t.i] not in ("NOUN", "PROPN") or self._in_name(t, actors):
                 continue
             lemma = self.verb_lemma(t)
@@ -704,7 +705,8 @@ class EventExtractor:
         if not demand:
             return []
         out = []
-        for carrier, clause, addressed in self._said_clauses(sent, actors.strings):
+        said = self._said_clauses(actors.sentence_tokens(sent), actors.strings)
+        for carrier, clause, addressed in said:
             modal = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
             if modal is None:
                 continue
@@ -740,10 +742,10 @@ class EventExtractor:
         return found
 
     @staticmethod
-    def _said_clauses(sent, strings):
+    def _said_clauses(tokens, strings):
         """(verb that says, clause said, words a recipient hangs from) for each clause a speech
         verb or a message noun carries: "said (that) ...", "issued a reminder (that) ..."."""
-        for t in sent:
+        for t in tokens:
             pos, lemma = strings.pos[t.i], strings.lemma[t.i]
             if pos in ("VERB", "AUX") and lemma in SPEECH_VERBS:
                 for c in t.children:
