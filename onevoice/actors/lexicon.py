@@ -58,6 +58,7 @@ class ActorLexicon:
         self.max_len = 1
         self._heads: set[tuple[str, ...]] = set()   # every phrase's leading words, and theirs
         self._heads_for = -1                         # the phrase count they were built for
+        self._single: dict[tuple[str, str], list[Entry]] = {}  # one-word lookups, see `_lookup`
         base = Path(data_dir) if data_dir else DATA_DIR / "actors"
         self.load_countries(base / "countries.tsv")
         self.load_seats(base / "seats.tsv")
@@ -83,6 +84,7 @@ class ActorLexicon:
                                               and entry.kind in PROPER_KINDS)
         if exact_case != entry.exact_case:
             entry = Entry(**{**entry.__dict__, "exact_case": exact_case})
+        self._single.clear()
         for key in {toks, _abbreviated(tokens)}:
             bucket = self.phrases.setdefault(key, [])
             if entry not in bucket:
@@ -204,6 +206,19 @@ class ActorLexicon:
         return None
 
     def _lookup(self, span) -> list[Entry]:
+        """The entries a span names. A one-word span's answer depends only on its text and lemma:
+        most tried spans are one word, so those answers are kept."""
+        if len(span) == 1:
+            key = (span[0].text, span[0].lemma_)
+            found = self._single.get(key)
+            if found is None:
+                if len(self._single) > 500_000:  # bounded, so a long run's memory stays flat
+                    self._single.clear()
+                found = self._single[key] = self._find(span)
+            return list(found)
+        return self._find(span)
+
+    def _find(self, span) -> list[Entry]:
         head = tuple(t.lower_ for t in span[:-1])
         last = span[-1]
         forms = [last.lower_]

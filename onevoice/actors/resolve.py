@@ -27,6 +27,7 @@ GROUP_NOUNS = {"member", "members", "part", "some", "many", "most", "all", "lead
 PAIR_NOUNS = {"side", "country", "nation", "government", "leader", "party", "neighbour", "neighbor"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS
 PLURAL_PRONOUNS = {"they", "them", "their"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around"}
 # Words that say an actor of unknown country is not of the country the text is about.
@@ -152,6 +153,32 @@ class DocContext:
     country_counts: Counter = field(default_factory=Counter)  # countries named so far
 
 
+class TokenStrings:
+    """The string attributes of a parsed Doc's tokens, read once into lists indexed by `Token.i`:
+    `lower`, `lemma` (lower-cased), `pos`, `tag`, `dep`. spaCy builds a new Python string on
+    every `lower_`, `pos_`... access, and the resolver and the extractor scan every sentence's
+    tokens several times."""
+
+    _strings: dict[int, str] = {}  # hash -> string, shared: a vocabulary's strings never change
+
+    def __init__(self, doc):
+        from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
+
+        strings, known = doc.vocab.strings, self._strings
+        if len(known) > 500_000:  # bounded, so a long run's memory stays flat
+            known.clear()
+        columns = []
+        for column in doc.to_array([LOWER, LEMMA, POS, TAG, DEP]).T.tolist():
+            words = list(map(known.get, column))
+            if None in words:  # a string not seen before
+                for i, h in enumerate(column):
+                    if words[i] is None:
+                        words[i] = known[h] = strings[h]
+            columns.append(words)
+        self.lower, lemma, self.pos, self.tag, self.dep = columns if len(doc) else [[]] * 5
+        self.lemma = list(map(str.lower, lemma))
+
+
 def compose(country: str, sector: str, group: str = "") -> str:
     """Country + sector (+ ethnic or religious group): IRQ + CVL + KUR -> IRQCVLKUR."""
     if sector == PEACEKEEPERS:
@@ -234,6 +261,7 @@ class ParsedActors:
         self._countries: dict[tuple[int, int], list[str]] = {}  # per sentence
         self._text = doc.text  # a spaCy Doc rebuilds its text on every access
         self._starts = [t.idx for t in doc]
+        self.strings = getattr(doc, "strings", None) or TokenStrings(doc)  # a run's own, if built
 
     # -- public ----------------------------------------------------------------------------
     @property
@@ -241,10 +269,17 @@ class ParsedActors:
         """The run's text, built once."""
         return self._text
 
+    def sentence_tokens(self, sent) -> list:
+        """The sentence's tokens, from the run's token list when it has one: iterating a Span
+        makes a new Token object at every step, and a sentence is scanned several times."""
+        tokens = getattr(self.doc, "tokens", None)
+        return tokens[sent.start:sent.end] if tokens is not None else list(sent)
+
     def has_candidate(self, sent) -> bool:
-        return any(t.i in self.matches or t.lower_ in PERSON_PRONOUNS or t.lower_ in GROUP_PRONOUNS
-                   or (t.lemma_.lower() in PAIR_NOUNS and self.ctx.last_pair is not None)
-                   or t.lower_ in self.ctx.people for t in sent)
+        lower, lemma = self.strings.lower, self.strings.lemma
+        return any(i in self.matches or lower[i] in PERSON_PRONOUNS or lower[i] in GROUP_PRONOUNS
+                   or (lemma[i] in PAIR_NOUNS and self.ctx.last_pair is not None)
+                   or lower[i] in self.ctx.people for i in range(sent.start, sent.end))
 
     def actors(self, token) -> list[Actor]:
         """The actors a noun phrase headed by `token` names, one per coordinated member."""
@@ -310,21 +345,23 @@ class ParsedActors:
 
     def prime(self, sent) -> None:
         """Resolve names and pronouns in reading order, so "he" binds to the last person named."""
-        for t in sent:
-            if t.pos_ == "PROPN" and t.dep_ not in ("compound", "poss") or t.dep_ in ("nsubj", "nsubjpass"):
-                acts = self.actors(t) if t.pos_ != "PRON" else [self._single(t)]
+        strings = self.strings
+        for t in self.sentence_tokens(sent):
+            pos, dep = strings.pos[t.i], strings.dep[t.i]
+            if pos == "PROPN" and dep not in ("compound", "poss") or dep in ("nsubj", "nsubjpass"):
+                acts = self.actors(t) if pos != "PRON" else [self._single(t)]
                 acts = [a for a in acts if a]
                 for a in acts:
                     if a.kind == "person" and not a.inferred:
                         self.ctx.last_person = a
-                if t.dep_ in ("nsubj", "nsubjpass") and acts and acts[0].kind not in ("person", "pronoun"):
+                if dep in ("nsubj", "nsubjpass") and acts and acts[0].kind not in ("person", "pronoun"):
                     self.ctx.last_group = acts[0]
                 named = [a for a in acts if a.kind != "pronoun"]
-                if t.dep_ in ("nsubj", "nsubjpass") and len(named) > 1:
+                if dep in ("nsubj", "nsubjpass") and len(named) > 1:
                     self.ctx.last_plural = named  # "A and B said they ..."
-                elif t.dep_ in ("nsubj", "nsubjpass") and named and named[0].kind != "person":
+                elif dep in ("nsubj", "nsubjpass") and named and named[0].kind != "person":
                     self.ctx.last_plural = None  # "officials said they ...": the group
-            elif t.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            elif strings.lower[t.i] in PRONOUNS:
                 self._single(t)
 
     def sentence_countries(self, sent) -> list[str]:
@@ -338,8 +375,8 @@ class ParsedActors:
     def _sentence_countries(self, sent) -> list[str]:
         out = []
         seen_spans = set()
-        for t in sent:
-            m = self.matches.get(t.i)
+        for i in range(sent.start, sent.end):
+            m = self.matches.get(i)
             if not m or m[0] in seen_spans or _stance_prefixed(self.doc, m[0]):
                 continue
             seen_spans.add(m[0])
@@ -353,9 +390,12 @@ class ParsedActors:
     def _place_countries(self, sent) -> list[str]:
         """Countries of the cities a sentence puts things in: "in Juba", "near Tel Aviv"."""
         out = []
-        for t in sent:
-            if (t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in LOCATIVE_PREPS
-                    and t.i not in self.matches):
+        strings = self.strings
+        for i in range(sent.start, sent.end):
+            if strings.dep[i] != "pobj" or strings.pos[i] != "PROPN" or i in self.matches:
+                continue
+            t = self.doc[i]
+            if t.head.lower_ in LOCATIVE_PREPS:
                 name = " ".join(x.text for x in t.subtree if x.pos_ == "PROPN" and x.i <= t.i
                                 and (x.i == t.i or x.dep_ == "compound"))
                 code = self.gazetteer.country_of(name) or self.gazetteer.country_of(t.text)
@@ -434,7 +474,7 @@ class ParsedActors:
 
     def _resolve(self, head) -> Actor | None:
         low = head.lower_
-        if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if head.pos_ == "PRON" or low in PRONOUNS:
             return self._pronoun(head)
         if low in RELATIVE_PRONOUNS and head.head.i != head.i:
             antecedent = head.head.head if head.head.dep_ == "relcl" else None

@@ -361,26 +361,29 @@ class EventExtractor:
     def extract(self, sent, actors: ParsedActors) -> list[RawEvent]:
         out: list[RawEvent] = []
         consumed: set[int] = set()
-        for t in sent:
-            if ((t.tag_ in VERB_TAGS or t.pos_ == "VERB" or _verb_tagged_noun(t)) and t.i not in consumed
-                    and not (t.dep_ == "amod" and t.tag_ in ("VBN", "VBG"))
-                    and t.dep_ not in ("nsubj", "nsubjpass")):
+        strings = actors.strings  # each token's tag, part of speech... read once per run
+        tokens = actors.sentence_tokens(sent)
+        for t in tokens:
+            tag, pos, dep = strings.tag[t.i], strings.pos[t.i], strings.dep[t.i]
+            if ((tag in VERB_TAGS or pos == "VERB" or dep == "ROOT" and _verb_tagged_noun(t))
+                    and t.i not in consumed and not (dep == "amod" and tag in ("VBN", "VBG"))
+                    and dep not in ("nsubj", "nsubjpass")):
                 # ("an internationally recognised government": a participle describing a noun;
                 # a verb the parser made a subject is a misparse)
                 pats = self.verb_patterns(t)
                 if pats:
                     out.extend(self._verb_events(t, pats, actors, consumed))
-            elif t.pos_ == "ADJ" and t.dep_ in ("acomp", "amod", "conj"):
+            elif pos == "ADJ" and dep in ("acomp", "amod", "conj"):
                 # "China was upset by the tests": emotion predicates with an experiencer subject
-                pats = [p for p in self.lex.verbs.get(t.lemma_.lower(), ()) if "agent" in p.target]
+                pats = [p for p in self.lex.verbs.get(strings.lemma[t.i], ()) if "agent" in p.target]
                 if pats:
                     out.extend(self._experiencer_events(t, pats[0], actors))
-        for t in sent:
-            if t.i in consumed or t.pos_ not in ("NOUN", "PROPN") or self._in_name(t, actors):
+        for t in tokens:
+            if t.i in consumed or strings.pos[t.i] not in ("NOUN", "PROPN") or self._in_name(t, actors):
                 continue
             lemma = self.verb_lemma(t)
-            pats = (self.lex.nouns.get(lemma) or self.lex.nouns.get(t.lemma_.lower())
-                    or self.lex.nouns.get(t.lower_))
+            pats = (self.lex.nouns.get(lemma) or self.lex.nouns.get(strings.lemma[t.i])
+                    or self.lex.nouns.get(strings.lower[t.i]))
             if pats:
                 out.extend(self._noun_events(t, pats, actors, consumed))
         out.extend(self._obligations(sent, actors))
@@ -804,7 +807,8 @@ class EventExtractor:
         if not demand:
             return []
         out = []
-        for carrier, clause, addressed in self._said_clauses(sent):
+        said = self._said_clauses(actors.sentence_tokens(sent), actors.strings)
+        for carrier, clause, addressed in said:
             modal = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
             if modal is None:
                 continue
@@ -840,15 +844,16 @@ class EventExtractor:
         return found
 
     @staticmethod
-    def _said_clauses(sent):
+    def _said_clauses(tokens, strings):
         """(verb that says, clause said, words a recipient hangs from) for each clause a speech
         verb or a message noun carries: "said (that) ...", "issued a reminder (that) ..."."""
-        for t in sent:
-            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS:
+        for t in tokens:
+            pos, lemma = strings.pos[t.i], strings.lemma[t.i]
+            if pos in ("VERB", "AUX") and lemma in SPEECH_VERBS:
                 for c in t.children:
                     if c.dep_ == "ccomp":
                         yield t, c, []
-            elif (t.pos_ == "NOUN" and t.lemma_.lower() in MESSAGE_NOUNS and t.dep_ == "dobj"
+            elif (pos == "NOUN" and lemma in MESSAGE_NOUNS and strings.dep[t.i] == "dobj"
                   and t.head.pos_ == "VERB"):
                 for c in t.children:
                     if c.dep_ in ("acl", "ccomp", "relcl"):
