@@ -5,7 +5,7 @@ import pytest
 import spacy
 
 from onevoice.nlp import (ArraySetter, CachedLemmatizer, CandidateFilter, IndexedMatcher,
-                          load_pipeline, model_name)
+                          load_pipeline, load_splitter, model_name, use_numpy_gemm)
 
 SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "voa-hill-one-voice.txt"
 
@@ -161,3 +161,27 @@ def test_parser_is_stepped_from_python_with_stock_parses(stock, texts):
     theirs = [signature(d) for d in stock.pipe(longer)]
     assert [signature(d) for d in nlp.pipe(longer, batch_size=3)] == theirs
     assert [signature(nlp(t)) for t in longer] == theirs
+
+
+def test_maxout_prediction_gives_thincs_numbers(texts):
+    """The prediction-only maxout layers give exactly thinc's vectors (same matrix products:
+    numpy's on both sides), in tok2vec and in the sentence splitter's encoder."""
+    import numpy
+
+    fast = load_pipeline()
+    maxouts = [node for _, proc in fast.pipeline if getattr(proc, "model", None) is not None
+               for node in proc.model.walk() if node.name == "maxout"]
+    assert maxouts and all(getattr(n._func, "predicts_only_the_maximum", False) for n in maxouts)
+    plain = spacy.load(model_name(), exclude=["ner"])
+    use_numpy_gemm(plain)
+    ours = fast.get_pipe("tok2vec").model.predict([fast.make_doc(t) for t in texts])
+    theirs = plain.get_pipe("tok2vec").model.predict([plain.make_doc(t) for t in texts])
+    assert all(numpy.array_equal(a, b) for a, b in zip(ours, theirs))
+    # a model set up for prediction refuses to train rather than train wrong
+    _, backprop = maxouts[0](numpy.ones((2, maxouts[0].get_dim("nI")), dtype="f"), is_train=False)
+    with pytest.raises(RuntimeError):
+        backprop(numpy.ones((2, maxouts[0].get_dim("nO")), dtype="f"))
+    splitter = load_splitter()
+    assert all(getattr(n._func, "predicts_only_the_maximum", False)
+               for _, proc in splitter.pipeline if getattr(proc, "model", None) is not None
+               for n in proc.model.walk() if n.name == "maxout")
