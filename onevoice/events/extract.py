@@ -896,14 +896,14 @@ class EventExtractor:
                         if m.dep_ == "amod" and m.i == v.i + 1]
         particles |= {c.lower_ for c in resultative if c.lower_ in ("free", "loose")}
         if any(c.dep_ in ("advcl", "ccomp") and c.i > v.i and _for_clause(c) for c in children):
-            particles.add("for")
+            particles.add("for")  # "called for Britain to stay": the parser marks "for" on the clause
         # "hand over 30 vehicles": the parser can take the particle for a number's modifier
         after = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
         if after is not None and after.dep_ == "quantmod" and after.lower_ in ("over", "out", "back", "up"):
             particles.add(after.lower_)
         # "held families as human shields": the parser hangs "as" on the object
         particles |= {p.lower_ for o in children if o.dep_ == "dobj" for p in o.children
-                      if p.dep_ == "prep" and p.lower_ == "as"}  # "called for Britain to stay": the parser marks "for" on the clause
+                      if p.dep_ == "prep" and p.lower_ == "as"}
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         if not objects:  # "accept refugees fleeing the war", parsed as a clause about them
             objects = _clause_object(v)
