@@ -1046,3 +1046,17 @@ def test_charging_that_is_an_accusation(coder):
 def test_demonstrating_a_quality_is_no_protest(coder):
     assert not any(c.startswith("14") for _, _, c in coded(
         coder, "Iran demonstrated its resolve to defend its nuclear program."))
+
+
+def test_fighting_an_epidemic_and_medical_operations_are_no_force(coder):
+    for text in ("Germany sent a medical evacuation airplane to fight the Ebola epidemic in West Africa.",
+                 "The Nigerian Air Force has carried out surgical operations for displaced persons in Borno.",
+                 "US troops in Panama carried out an emergency evacuation exercise in a school."):
+        assert not any(c[:2] in ("15", "19") for _, _, c in coded(coder, text)), text
+    # funds mobilised are aid, not troops
+    assert any(c == "070" for _, _, c in coded(coder, "The European Union is mobilising additional funds for Colombia."))
+
+
+def test_what_is_planned_is_not_done(coder):
+    ev = code(coder, "The British government's plans to impose restrictions on Bulgarian workers.")
+    assert ev and all(e.mode == "future" for e in ev)

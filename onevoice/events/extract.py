@@ -330,8 +330,8 @@ def _background(t) -> str:
     sought to ease tensions", "since last month's invasion", "on the eve of a visit")?"""
     cur = t
     for _ in range(12):
-        if cur.dep_ == "relcl":
-            return "relative"
+        if cur.dep_ == "relcl" or cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return "relative"  # (also a participle describing a noun: "fishermen, held captive in Libya")
         if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and (
                 cur.head.lower_ in SEQUENCE_PREPS or cur.head.lower_ == "of" and cur.head.head.lower_ == "eve"):
             return "phrase"
@@ -1652,6 +1652,7 @@ class EventExtractor:
         """negated, hypothetical or future, from the trigger and the verbs that govern it."""
         chain = [t]
         cur = t
+        found_noun = None
         for _ in range(5):
             if cur.dep_ == "conj":
                 cur = cur.head
@@ -1661,11 +1662,17 @@ class EventExtractor:
                 cur = cur.head  # "wants Putin to attack": an infinitive clause under its verb
                 chain.append(cur)
                 continue
+            if (cur.dep_ == "acl" and cur.head.pos_ == "NOUN" and cur.head.lemma_.lower() in self.lex.modes
+                    and any(a.lower_ == "to" and a.dep_ == "aux" for a in cur.children)):
+                # "the government's plans to impose restrictions": what is planned is not done
+                chain.append(cur.head)
+                found_noun = self.lex.modes[cur.head.lemma_.lower()]
+                break
             if cur.dep_ not in MODE_CLIMB_DEPS or cur.head.i == cur.i:
                 break
             cur = cur.head
             chain.append(cur)
-        found: set[str] = set()
+        found: set[str] = {found_noun} if found_noun else set()
         modes = self.lex.modes
         for c in chain:
             if c.i != t.i and c.lemma_.lower() in modes and c.pos_ in ("VERB", "ADJ", "AUX", "ADV"):
