@@ -1060,3 +1060,8 @@ def test_fighting_an_epidemic_and_medical_operations_are_no_force(coder):
 def test_what_is_planned_is_not_done(coder):
     ev = code(coder, "The British government's plans to impose restrictions on Bulgarian workers.")
     assert ev and all(e.mode == "future" for e in ev)
+
+
+def test_a_pledge_is_aimed_where_the_pledged_act_would_take_place(coder):
+    got = coded(coder, "Azerbaijan's opposition coalition agreed to postpone the demonstration in Baku.")
+    assert ("AZEOPP", "AZE", "030") in got

@@ -682,6 +682,12 @@ class EventExtractor:
         if targets and pat.code[:2] == "01" and self.verb_lemma(v) in SPEECH_VERBS and all(
                 "MED" in sectors_of(t.code) for t in targets):
             targets = []  # "told reporters": the press hears a statement, it is not its target
+        if not targets and pat.code[:2] == "03":
+            # "agreed to set up a research centre in Tokyo", "agreed to postpone the
+            # demonstration in Baku": a pledge is aimed where the pledged act would take place
+            targets = [a for c in v.children if c.dep_ == "xcomp"
+                       for a in self._place_target(c, actors, sources)]
+            t_how = "place of the pledged act" if targets else t_how
         if not targets and (pat.code[:2] in PLACE_ROOTS or pat.code == "042"):
             # "lifted a curfew in Montenegro", "shelled positions in Lebanon", "began a visit in
             # China": a material act or a visit is directed at the country it takes place in
