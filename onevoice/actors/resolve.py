@@ -58,8 +58,7 @@ NOT_A_NAME = {
     "authority", "board", "service", "services", "institute", "institution", "foundation",
     "association", "federation", "union", "league", "alliance", "coalition", "society", "network",
     "organization", "organisation", "party", "front", "movement", "group", "campaign", "fund",
-    "bank", "corporation", "company", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "co.", "llc",
-    "plc", "industries", "holdings", "airlines", "airways", "exchange", "court", "tribunal",
+    "bank", "corporation", "company", "industries", "airlines", "airways", "exchange", "court", "tribunal",
     "assembly", "congress", "parliament", "senate", "administration", "government",
     "army", "navy", "force", "forces", "guard", "police", "corps", "brigade", "battalion",
     "regiment", "division", "command", "mission", "embassy", "consulate", "university", "college",
@@ -77,6 +76,7 @@ NOT_A_NAME = {
     "war", "day", "week", "election", "elections", "act", "bill", "agreement", "accord", "accords",
     "treaty", "convention", "declaration", "protocol", "plan", "operation", "crisis",
     "revolution", "uprising", "talks", "process", "resolution", "report", "law", "constitution"}
+NOT_A_NAME |= CORPORATE_SUFFIXES  # "Acme Holdings Plc" names no person
 # Prepositions that tie a role to the body it serves: "a spokesman for the interior ministry",
 # "an official at the embassy", "a commander with the rebel group" ("of" is handled with them).
 ROLE_PREPS = {"for", "at", "with"}
@@ -277,7 +277,7 @@ class ParsedActors:
 
     def has_candidate(self, sent) -> bool:
         lower, lemma = self.strings.lower, self.strings.lemma
-        return any(i in self.matches or lower[i] in PERSON_PRONOUNS or lower[i] in GROUP_PRONOUNS
+        return any(i in self.matches or lower[i] in PRONOUNS
                    or (lemma[i] in PAIR_NOUNS and self.ctx.last_pair is not None)
                    or lower[i] in self.ctx.people for i in range(sent.start, sent.end))
 

@@ -631,12 +631,7 @@ class EventExtractor:
         if pat.code == "020" and self.verb_lemma(v) in ("want", "wish") and not any(
                 c.dep_ in ("dobj", "ccomp") for c in v.children):
             return []  # "the officer wanted to withdraw": one's own wish asks no one
-        guests = [c for c in v.children if c.dep_ == "dobj"]
-        if pat.code == "043" and self.verb_lemma(v) == "receive" and guests and not any(
-                c.lemma_.lower() in VISITOR_NOUNS or any(
-                    t.i in actors.matches for t in [c, *c.children]
-                    if t.i == c.i or t.dep_ in ("compound", "amod", "nmod", "poss", "appos"))
-                for c in guests):
+        if pat.code == "043" and self.verb_lemma(v) == "receive" and not self._guest(v, actors):
             return []  # "received approval from the FDA", "received assurances": no one is hosted
         targets, t_how = self._targets(v, pat, obj_tok, passive, actors)
         # "reneged on his commitment to X": the source's own thing names no target; look on
@@ -723,6 +718,17 @@ class EventExtractor:
         mutual = (not targets and self.verb_lemma(v) in MUTUAL_VERBS
                   and len({a.code for a in sources}) > 1)
         return self._pairs(sources, targets, pat, v, mode, conf, how, all_pairs=mutual)
+
+    @staticmethod
+    def _guest(v, actors) -> bool:
+        """Does what the verb receives name someone (an actor, "a delegation"), or nothing at
+        all ("the minister received him")?"""
+        guests = [c for c in v.children if c.dep_ == "dobj"]
+        return not guests or any(
+            c.lemma_.lower() in VISITOR_NOUNS or any(
+                t.i in actors.matches for t in [c, *c.children]
+                if t.i == c.i or t.dep_ in ("compound", "amod", "nmod", "poss", "appos"))
+            for c in guests)
 
     def _agentless_source(self, v, pat, actors, how):
         """Who did an act the passive leaves without agent, where only one could have: an eased
