@@ -21,7 +21,7 @@ from .documents import Document
 from .events.extract import EventExtractor, RawEvent
 from .events.lexicon import EventLexicon
 from .nlp import (ACTOR_WORDS, BUSINESS_WORDS, REFERENCE_WORDS, CandidateFilter, english_words,
-                  load_pipeline, load_splitter)
+                  load_pipeline, load_splitter, noun_only_words)
 from .ontology import Ontology
 from .places import Gazetteer
 from .schema import Event, event_id
@@ -80,7 +80,8 @@ class Coder:
 
             load_petrarch_files(self.actors, petrarch, agent_files)
         self.events = EventLexicon(known_codes=self.ontology.codes)
-        self.resolver = ActorResolver(TokenMatcher(self.actors), Gazetteer(self._english))
+        places = Gazetteer(self._english, noun_only_words(self.nlp))
+        self.resolver = ActorResolver(TokenMatcher(self.actors), places)
         self.extractor = EventExtractor(self.events, refusal=self.ontology.refusal)
         self.version = __version__
         self.lexicon_version = lexicon_version()

@@ -222,6 +222,18 @@ def english_words(nlp) -> frozenset:
     return frozenset(w for words in table.values() for w in words) if table is not None else frozenset()
 
 
+def noun_only_words(nlp) -> frozenset:
+    """Words the lemmatizer lists as nouns and as nothing else: common nouns and the names of
+    places and people its lists hold ("jericho", "union", but not "march" or "police")."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    lemmatizer = getattr(lemmatizer, "lemmatizer", None) or lemmatizer
+    table = lemmatizer.lookups.get_table("lemma_index", None)
+    if table is None or "noun" not in table:
+        return frozenset()
+    other = {w for pos in ("verb", "adj", "adv") for w in table.get(pos, ())}
+    return frozenset(w for w in table["noun"] if w not in other)
+
+
 class IndexedMatcher:
     """Stands in for the AttributeRuler's Matcher, with the same matches.
 

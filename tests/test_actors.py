@@ -242,3 +242,16 @@ def test_a_firm_named_after_a_country_or_a_body_is_a_firm(coder):
     ev = coder.code_text("Japan Air Lines Co said it will buy ten Boeing jets from the United States.",
                          date="1987-03-02")
     assert ev and all(e.source == "JPNBUS" for e in ev)
+
+
+def test_a_town_named_like_a_noun_is_a_place_where_the_text_makes_it_one(coder):
+    places = coder.resolver.gazetteer
+    assert places.country_of("Jericho") is None           # a word of the language by itself
+    assert places.country_of("Jericho", named_place=True) == "PSE"
+    assert places.country_of("Police", named_place=True) is None   # also a verb: never a town
+    got = {(e.source, e.target, e.code[:2]) for e in coder.code_text(
+        "Israeli troops shelled houses in Jericho on Sunday.", doc_id="t", date="2002-04-01")}
+    assert ("ISRMIL", "PSE", "19") in {(s, t[:3], c) for s, t, c in got}
+    # an article makes it a common noun again, and a word inside a longer name proves nothing
+    assert not any(t.startswith("USA") for _, t, _ in {(e.source, e.target, e.code) for e in coder.code_text(
+        "Rebels seized a second town in the Central Africa Republic.", doc_id="t", date="2007-01-01")})

@@ -1065,3 +1065,34 @@ def test_what_is_planned_is_not_done(coder):
 def test_a_pledge_is_aimed_where_the_pledged_act_would_take_place(coder):
     got = coded(coder, "Azerbaijan's opposition coalition agreed to postpone the demonstration in Baku.")
     assert ("AZEOPP", "AZE", "030") in got
+
+
+def test_refusing_to_let_someone_in_is_aimed_at_them(coder):
+    got = coded(coder, "The junta refused to allow Red Cross inspectors to visit the prisons in Burma.")
+    assert any(c == "1245" and t.startswith("NGO") for _, t, c in got)
+
+
+def test_a_demand_noun_names_the_one_asked_in_its_clause(coder):
+    # the parser hangs the clause on the verb that carries the noun
+    ev = code(coder, "The European Union reiterated its demand yesterday that Syria lift restrictions on aid convoys.")
+    assert any(e.code.startswith("10") and e.target == "SYR" for e in ev)
+    # and what is demanded has not happened, whatever tense the tagger reads in the bare verb
+    assert all(e.mode == "hypothetical" for e in ev if e.source == "SYR")
+    ev = code(coder, "The African Union renewed its demand today that Sudan disarm the militias.")
+    assert all(e.mode == "hypothetical" for e in ev if e.source == "SDN")
+
+
+def test_a_threat_is_aimed_where_the_act_would_take_place(coder):
+    got = coded(coder, "The rebel group threatened to resume its bombing campaign in Turkey.")
+    assert any(c.startswith("13") and t == "TUR" for _, t, c in got)
+
+
+def test_up_to_a_number_is_the_object(coder):
+    for text in ("Guerrillas have abducted up to 9 Italian civilian engineers near an oil field.",
+                 "Militants have kidnapped up to 14 Turkish civilian workers from a market."):
+        assert any(c == "181" and t.startswith(("ITA", "TUR")) for _, t, c in coded(coder, text)), text
+
+
+def test_artillery_fire_launched_at_someone_is_shelling(coder):
+    got = coded(coder, "Ethiopian forces launched artillery and mortar fire against Eritrean positions.")
+    assert any(c == "194" and s.startswith("ETH") and t.startswith("ERI") for s, t, c in got)

@@ -398,7 +398,9 @@ class ParsedActors:
             if t.head.lower_ in LOCATIVE_PREPS:
                 name = " ".join(x.text for x in t.subtree if x.pos_ == "PROPN" and x.i <= t.i
                                 and (x.i == t.i or x.dep_ == "compound"))
-                code = self.gazetteer.country_of(name) or self.gazetteer.country_of(t.text)
+                # "in Jericho": a capitalised name after a place preposition, with no article
+                named = name == t.text and not any(x.dep_ == "det" for x in t.children)
+                code = self.gazetteer.country_of(name, named) or self.gazetteer.country_of(t.text)
                 if code:
                     out.append(code)
         return out
@@ -698,7 +700,8 @@ class ParsedActors:
             return None
         name = " ".join(x.text for x in token.subtree if x.pos_ == "PROPN" and x.i <= token.i
                         and (x.i == token.i or x.dep_ == "compound"))
-        code = self.gazetteer.country_of(name) or self.gazetteer.country_of(token.text)
+        code = (self.gazetteer.country_of(name, named_place=name == token.text)
+                or self.gazetteer.country_of(token.text))
         if not code:
             return None
         return Actor(code=code, text=token.text, start=token.idx, end=token.idx + len(token.text),

@@ -104,6 +104,8 @@ OF_DOER_NOUNS = {"withdrawal", "pullout", "resignation", "departure", "retreat",
 REQUEST_NOUNS = {"call", "demand", "request", "appeal", "plea"}
 # nouns whose "of" names the one removed: demanding it is aimed at them
 OUSTED_NOUNS = {"ouster", "removal", "overthrow", "dismissal", "impeachment", "sacking", "expulsion"}
+# verbs of letting someone in or letting them act ("refused to allow monitors to enter")
+LETTING_VERBS = {"allow", "admit", "permit", "let"}
 # verbs that name what they give in a "with" phrase ("supplied X with arms")
 SUPPLY_VERBS = {"supply", "provide", "furnish", "equip", "arm"}
 # prepositions that name what an attack is aimed at
@@ -318,6 +320,12 @@ def _clause_object(v) -> list:
     accept [refugees fleeing the violence]", "condemned [soldiers firing on crowds]")."""
     out = [s for c in v.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and c.i > v.i
            for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN") and s.i > v.i]
+    # "kidnapped [up to 16 advisers]": "up to" a number taken for a particle and a preposition
+    ups = [u for u in v.children if u.dep_ in ("prt", "prep", "advmod") and u.lower_ == "up"]
+    tos = [c for u in ups for c in u.children if c.dep_ == "prep" and c.lower_ == "to"]
+    tos += [c for c in v.children if c.dep_ == "prep" and c.lower_ == "to" and ups and c.i == ups[0].i + 1]
+    out += [p for c in tos for p in c.children
+            if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in p.children)]
     # "allow [UN agencies access]": the object itself, its receiver parsed as a subject
     return out + [c for c in v.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.i > v.i
                   and any(s.dep_ == "nsubj" for s in c.children)]
@@ -654,6 +662,9 @@ class EventExtractor:
             # "refused to lift the curfew on Palestinians": refused, offered or threatened
             # toward whoever the act would be aimed at
             targets, t_how = self._complement_targets(v, actors, sources)
+        if not targets and "none" in pat.target:
+            targets = self._let_in(v, actors, sources)
+            t_how = "the one let in" if targets else t_how
         if not targets:
             # rows with no grammatical target too: "rejected a call for its peacekeepers to
             # deploy in East Timor", "mobilized reservists for a war against Iraq"
@@ -677,9 +688,10 @@ class EventExtractor:
         if targets and pat.code[:2] == "01" and self.verb_lemma(v) in SPEECH_VERBS and all(
                 "MED" in sectors_of(t.code) for t in targets):
             targets = []  # "told reporters": the press hears a statement, it is not its target
-        if not targets and pat.code[:2] == "03":
+        if not targets and pat.code[:2] in ("03", "13"):
             # "agreed to set up a research centre in Tokyo", "agreed to postpone the
-            # demonstration in Baku": a pledge is aimed where the pledged act would take place
+            # demonstration in Baku", "threatened to resume attacks in Israel": a pledge or a
+            # threat is aimed where the act would take place
             targets = [a for c in v.children if c.dep_ == "xcomp"
                        for a in self._place_target(c, actors, sources)]
             t_how = "place of the pledged act" if targets else t_how
@@ -1337,7 +1349,9 @@ class EventExtractor:
                 and actors.gazetteer is not None):
             name = " ".join(x.text for x in p.subtree if x.pos_ == "PROPN" and x.i <= p.i
                             and (x.i == p.i or x.dep_ == "compound"))
-            code = actors.gazetteer.country_of(name) or ""
+            # "in Jericho", not "the Union" nor "Central Africa Republic"
+            named = name == p.text and not any(x.dep_ == "det" for x in p.children)
+            code = actors.gazetteer.country_of(name, named) or ""
         return code, p
 
     def _violent(self, tok):
@@ -1395,8 +1409,25 @@ class EventExtractor:
                    and (_for_clause(c) or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
         clauses += [p for c in n.children if c.dep_ == "prep" and c.lower_ == "for"
                     for p in c.children if p.dep_ == "pcomp"]
+        if n.dep_ == "dobj":
+            # "reiterated its demand today that Israel ease": the clause hung on the verb that
+            # carries the noun, right after it
+            clauses += [c for c in n.head.children if c.dep_ == "ccomp"
+                        and n.right_edge.i < c.left_edge.i <= n.right_edge.i + 2
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         toks = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         return prefer_known([a for t in toks for a in actors.actors(t)])
+
+    @staticmethod
+    def _let_in(v, actors, sources) -> list[Actor]:
+        """'refused to allow United Nations planes to land', 'pledged to let monitors in': the
+        one let in or let act is what allowing or refusing to allow is aimed at."""
+        lets = [c for c in v.children if c.dep_ == "xcomp" and c.lemma_.lower() in LETTING_VERBS]
+        toks = [o for c in lets for o in c.children if o.dep_ in ("dobj", "dative")]
+        toks += [s for c in lets for x in c.children if x.dep_ in ("ccomp", "xcomp")
+                 for s in x.children if s.dep_ in ("nsubj", "nsubjpass")]
+        own = {a.code for a in sources}
+        return prefer_known([a for t in toks for a in actors.actors(t) if a.code not in own])
 
     def _asked(self, v, actors) -> list[Actor]:
         """'demanded that Russia withdraw': the one asked is the subject of the clause that
@@ -1755,11 +1786,17 @@ class EventExtractor:
             if cur.dep_ not in ("xcomp", "ccomp", "advcl", "relcl", "acl") or cur.head.i == cur.i:
                 return False
             # "demanded that Iraq admit inspectors": a that-clause in the subjunctive is wished
-            subjunctive = cur.dep_ in ("ccomp", "acl") and cur.tag_ == "VB" and not any(
-                a.dep_ in ("aux", "auxpass") for a in cur.children)
+            # ("its demand that Sudan disarm": the tagger may read the bare form as a past)
+            subjunctive = cur.dep_ in ("ccomp", "acl") and (
+                cur.tag_ == "VB" or cur.tag_ in ("VBP", "VBD") and cur.lower_ == cur.lemma_.lower()
+            ) and not any(a.dep_ in ("aux", "auxpass") for a in cur.children)
             if cur.dep_ in ("advcl", "relcl", "acl", "ccomp") and not subjunctive and not any(
                     a.lower_ == "to" and a.dep_ == "aux" for a in cur.children):
                 return False
+            if subjunctive and cur.dep_ == "ccomp" and any(
+                    o.dep_ == "dobj" and o.right_edge.i < cur.left_edge.i <= o.right_edge.i + 2
+                    and self._wish_noun(o) for o in cur.head.children):
+                return True  # "reiterated its demand today that Syria lift": hung on the verb
             cur = cur.head
             if self._wish_verb(cur) or subjunctive and self._wish_noun(cur):
                 return True
