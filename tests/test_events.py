@@ -1096,3 +1096,15 @@ def test_up_to_a_number_is_the_object(coder):
 def test_artillery_fire_launched_at_someone_is_shelling(coder):
     got = coded(coder, "Ethiopian forces launched artillery and mortar fire against Eritrean positions.")
     assert any(c == "194" and s.startswith("ETH") and t.startswith("ERI") for s, t, c in got)
+
+
+def test_force_is_aimed_at_whom_its_purpose_names(coder):
+    got = coded(coder, "Soldiers opened fire to scatter the crowd outside the parliament in Nairobi.")
+    assert ("KENMIL", "KENCVL", "193") in got
+
+
+def test_a_sworn_or_pledged_attack_is_a_threat(coder):
+    assert any(c == "1384" for _, _, c in coded(coder, "The rebels have sworn to fight on in the north."))
+    assert any(c == "1384" for _, _, c in coded(coder, "The president pledged to crush the rebels."))
+    # swearing someone in installs them: no event
+    assert not coded(coder, "The army commander has sworn in a retired judge as interim prime minister.")

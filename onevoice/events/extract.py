@@ -695,6 +695,13 @@ class EventExtractor:
             targets = [a for c in v.children if c.dep_ == "xcomp"
                        for a in self._place_target(c, actors, sources)]
             t_how = "place of the pledged act" if targets else t_how
+        if not targets and pat.code[:2] in FORCE_ROOTS:
+            # "opened fire to disperse demonstrators": force is aimed at whom its purpose names
+            targets = self._others(prefer_known([
+                a for c in v.children if c.dep_ in ("advcl", "xcomp") and c.i > v.i
+                and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+                for o in c.children if o.dep_ == "dobj" for a in actors.actors(o)]), sources)
+            t_how = "aim of the act" if targets else t_how
         if not targets and (pat.code[:2] in PLACE_ROOTS or pat.code == "042"):
             # "lifted a curfew in Montenegro", "shelled positions in Lebanon", "began a visit in
             # China": a material act or a visit is directed at the country it takes place in
