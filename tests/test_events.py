@@ -1108,3 +1108,11 @@ def test_a_sworn_or_pledged_attack_is_a_threat(coder):
     assert any(c == "1384" for _, _, c in coded(coder, "The president pledged to crush the rebels."))
     # swearing someone in installs them: no event
     assert not coded(coder, "The army commander has sworn in a retired judge as interim prime minister.")
+
+
+def test_an_organisation_expelled_is_not_people_deported(coder):
+    assert ("SDN", "IGOUNOREFHCR", "166") in coded(coder, "Khartoum expelled the UN refugee agency from Darfur.")
+    assert any(c == "166" and t.startswith("NGO") for _, t, c in coded(
+        coder, "The junta forced Doctors Without Borders out of the country."))
+    # thousands driven out are a mass expulsion
+    assert any(c == "201" for _, _, c in coded(coder, "Serb forces expelled thousands of Albanians from Kosovo."))

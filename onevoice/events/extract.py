@@ -104,6 +104,8 @@ OF_DOER_NOUNS = {"withdrawal", "pullout", "resignation", "departure", "retreat",
 REQUEST_NOUNS = {"call", "demand", "request", "appeal", "plea"}
 # nouns whose "of" names the one removed: demanding it is aimed at them
 OUSTED_NOUNS = {"ouster", "removal", "overthrow", "dismissal", "impeachment", "sacking", "expulsion"}
+# Expulsions of people, which an organisation expelled turns into 166 (expel or withdraw)
+EXPULSIONS = {"174", "201"}
 # verbs of letting someone in or letting them act ("refused to allow monitors to enter")
 LETTING_VERBS = {"allow", "admit", "permit", "let"}
 # verbs that name what they give in a "with" phrase ("supplied X with arms")
@@ -710,6 +712,10 @@ class EventExtractor:
         if not targets and (pat.code[:2] == "14" or pat.code in ("082", "0352")):
             # a protest, and calling one off, are aimed at the state
             targets, t_how = self._protested(v, actors, sources, consumed)
+        if pat.code in EXPULSIONS and targets and all(t.code[:3] in ("IGO", "NGO") for t in targets):
+            # "forced the UN refugee agency out of the country": an organisation expelled (166),
+            # not people deported (174) or driven out en masse (201)
+            pat = replace(pat, code="166")
         pat, how = self._deployment_or_joint(pat, v, obj_tok, sources, targets, how)
         mode = self.mode(v)
         if (mode == "negated" and pat.code[:2] in ("03", "05") and v.dep_ == "xcomp"
