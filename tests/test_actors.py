@@ -255,3 +255,9 @@ def test_a_town_named_like_a_noun_is_a_place_where_the_text_makes_it_one(coder):
     # an article makes it a common noun again, and a word inside a longer name proves nothing
     assert not any(t.startswith("USA") for _, t, _ in {(e.source, e.target, e.code) for e in coder.code_text(
         "Rebels seized a second town in the Central Africa Republic.", doc_id="t", date="2007-01-01")})
+
+
+def test_people_from_a_national_body_are_of_its_country(coder):
+    got = {(e.source, e.target, e.code) for e in coder.code_text(
+        "Doctors from two French aid groups visited Gaza.", doc_id="t", date="2009-01-01")}
+    assert any(s == "FRAHLH" for s, _, _ in got)

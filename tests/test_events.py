@@ -1116,3 +1116,17 @@ def test_an_organisation_expelled_is_not_people_deported(coder):
         coder, "The junta forced Doctors Without Borders out of the country."))
     # thousands driven out are a mass expulsion
     assert any(c == "201" for _, _, c in coded(coder, "Serb forces expelled thousands of Albanians from Kosovo."))
+
+
+def test_an_explosion_of_a_weapon_has_an_unknown_attacker(coder):
+    got = coded(coder, "A mortar explosion near Kirkuk killed three Iraqi policemen on Friday.")
+    assert any(c.startswith("18") and t.startswith("IRQ") for _, t, c in got)
+    assert not coded(coder, "A gas explosion killed two workers at a chemical plant.")
+
+
+def test_cutting_relations_and_supplies_and_tightening_a_blockade(coder):
+    assert ("FRA", "RUS", "160") in coded(coder, "France announced a suspension of flights with Russia.")
+    assert any(c == "1623" and t.startswith("SOM") for _, t, c in coded(
+        coder, "The World Food Programme reduced food rations to Somali refugees in Kenya."))
+    assert any(c == "191" and t == "PSE" for _, t, c in coded(
+        coder, "Israel tightened the blockade of the Palestinian territories."))

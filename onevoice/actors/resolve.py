@@ -638,6 +638,10 @@ class ParsedActors:
                         if pa and pa.kind == "country" and len(pa.code) == 3:
                             country = pa.code
                             sources.append(pa.source)
+                        elif (pa and pa.kind == "country+sector" and c.lower_ in ("from", "of")
+                              and pa.code[:3].isalpha() and pa.code[:3] not in ("IGO", "NGO", "MNC")):
+                            country = pa.code[:3]  # "doctors from two American aid groups"
+                            sources.append(pa.source)
         # 6. "the capital, Kabul", "the village Tal Afar": a place noun naming its place
         if not full and not country and head.lemma_.lower() in PLACE_NOUNS:
             for c in head.children:
