@@ -1130,3 +1130,10 @@ def test_cutting_relations_and_supplies_and_tightening_a_blockade(coder):
         coder, "The World Food Programme reduced food rations to Somali refugees in Kenya."))
     assert any(c == "191" and t == "PSE" for _, t, c in coded(
         coder, "Israel tightened the blockade of the Palestinian territories."))
+
+
+def test_formal_contact_is_not_done_by_officials(coder):
+    got = coded(coder, "The Kurdish leaders said they would boycott all official contact with Turkey.")
+    assert any(c.startswith("13") and t == "TUR" for _, t, c in got)
+    # police who assault are named by the noun
+    assert any(t.endswith("COP") for _, t, c in coded(coder, "Amnesty International condemned the police assault on students in Lagos."))

@@ -104,6 +104,8 @@ OF_DOER_NOUNS = {"withdrawal", "pullout", "resignation", "departure", "retreat",
 REQUEST_NOUNS = {"call", "demand", "request", "appeal", "plea"}
 # nouns whose "of" names the one removed: demanding it is aimed at them
 OUSTED_NOUNS = {"ouster", "removal", "overthrow", "dismissal", "impeachment", "sacking", "expulsion"}
+# Role words that are also adjectives of manner ("official contact": formal)
+MANNER_ROLE_WORDS = {"official", "unofficial"}
 # Expulsions of people, which an organisation expelled turns into 166 (expel or withdraw)
 EXPULSIONS = {"174", "201"}
 # verbs of letting someone in or letting them act ("refused to allow monitors to enter")
@@ -331,6 +333,13 @@ def _clause_object(v) -> list:
     # "allow [UN agencies access]": the object itself, its receiver parsed as a subject
     return out + [c for c in v.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.i > v.i
                   and any(s.dep_ == "nsubj" for s in c.children)]
+
+
+def _formal(t) -> bool:
+    """Is the noun described by an adjective of manner that is also a role word ("official
+    contact", "official visit"): formal, not done by officials."""
+    return any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ in MANNER_ROLE_WORDS
+               for c in t.children)
 
 
 def _background(t) -> str:
@@ -1178,7 +1187,10 @@ class EventExtractor:
                      for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                      for q in c.children if q.dep_ == "pobj"]
             if toks:
-                acts = [a for t in toks for a in self._actors_or_possessor(t, actors)]
+                # "boycott all official contact": an act called formal names no one
+                acts = [a for t in toks for a in self._actors_or_possessor(t, actors)
+                        if not (a.code.startswith("---") and a.kind == "sector"
+                                and t.lemma_.lower() in self.lex.nouns and _formal(t))]
                 # a noun coordinated to the verb by a mis-attached "and" ("met with X, and Y")
                 for c in v.children:
                     if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and spec != "dobj":
