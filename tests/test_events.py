@@ -1137,3 +1137,20 @@ def test_formal_contact_is_not_done_by_officials(coder):
     assert any(c.startswith("13") and t == "TUR" for _, t, c in got)
     # police who assault are named by the noun
     assert any(t.endswith("COP") for _, t, c in coded(coder, "Amnesty International condemned the police assault on students in Lagos."))
+
+
+def test_a_town_named_after_a_preposition_is_the_target(coder):
+    assert ("ISR", "PSE", "1723") in coded(coder, "Israel reimposed a curfew on Hebron.")
+    assert any(t == "PSE" and c.startswith("19") for _, t, c in coded(
+        coder, "Israeli troops opened fire on Hebron on Friday."))
+
+
+def test_an_attempt_at_force_is_the_act(coder):
+    ev = code(coder, "Hijackers attempted to take the pilot hostage over the Atlantic.")
+    assert any(e.code == "181" and e.mode is None for e in ev)
+    ev = code(coder, "Gunmen tried to assassinate the governor of Kandahar on Sunday.")
+    assert any(e.code == "185" and e.mode is None for e in ev)
+    # what may be attempted, and attempts at talks, are still not done
+    assert all(e.mode == "hypothetical" for e in code(coder, "Rebels may try to storm the capital."))
+    assert all(e.mode == "hypothetical" for e in code(
+        coder, "Egyptian mediators tried to broker a truce between Hamas and Fatah."))

@@ -104,6 +104,9 @@ OF_DOER_NOUNS = {"withdrawal", "pullout", "resignation", "departure", "retreat",
 REQUEST_NOUNS = {"call", "demand", "request", "appeal", "plea"}
 # nouns whose "of" names the one removed: demanding it is aimed at them
 OUSTED_NOUNS = {"ouster", "removal", "overthrow", "dismissal", "impeachment", "sacking", "expulsion"}
+# Verbs of trying, and the acts whose attempt is itself an event: coercion and force
+ATTEMPT_VERBS = {"try", "attempt"}
+ATTEMPTED_ROOTS = {"17", "18", "19", "20"}
 # Role words that are also adjectives of manner ("official contact": formal)
 MANNER_ROLE_WORDS = {"official", "unofficial"}
 # Expulsions of people, which an organisation expelled turns into 166 (expel or withdraw)
@@ -727,6 +730,12 @@ class EventExtractor:
             pat = replace(pat, code="166")
         pat, how = self._deployment_or_joint(pat, v, obj_tok, sources, targets, how)
         mode = self.mode(v)
+        if mode == "hypothetical" and pat.code[:2] in ATTEMPTED_ROOTS and self._attempted(v):
+            # "tried to hack into the computers", "attempted to storm the embassy": an attempt
+            # at force or coercion is itself the act (an attempt on a life is 185)
+            mode = self.mode(v.head)
+            if pat.code == "186":
+                pat = replace(pat, code="185")
         if (mode == "negated" and pat.code[:2] in ("03", "05") and v.dep_ == "xcomp"
                 and v.head.lemma_.lower() == "fail" and self.refusal(pat.code)):
             # "failed to reach agreement": the parties did not agree, a rejection on both sides
@@ -820,6 +829,11 @@ class EventExtractor:
                 return p
         code = self.refusal(pat.code) if pat is not None else None
         return replace(pat, code=code) if code else None
+
+    @staticmethod
+    def _attempted(v) -> bool:
+        """Is the verb what its subject tried or attempted to do ("tried to storm")?"""
+        return v.dep_ == "xcomp" and v.head.lemma_.lower() in ATTEMPT_VERBS
 
     def mode_above(self, v) -> str | None:
         """The mode of the clause a refusal sits in ("said it will not" -> none, "may say" ...),
@@ -1195,9 +1209,25 @@ class EventExtractor:
                 for c in v.children:
                     if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and spec != "dobj":
                         acts.extend(actors.actors(c))
+                if not acts and pat.code[:2] in PLACE_ROOTS and spec.startswith("prep:"):
+                    # "opened fire on Hebron", "imposed a curfew on Hebron": a town the gazetteer
+                    # knows (not as an object, which may as well be a person's name: "Obama")
+                    acts = [a for t in toks if t.pos_ == "PROPN" and t.i not in actors.matches
+                            for a in [self._town(t, actors)] if a is not None]
                 if acts:
                     return prefer_known(acts), spec
         return [], ""
+
+    @staticmethod
+    def _town(p, actors) -> Actor | None:
+        """The country of a town named by the token, as a place actor; None if unknown."""
+        code, p = EventExtractor._place_code(p, actors)
+        if not code or code[:1] == "-" or code[:3] in ("IGO", "NGO"):
+            return None
+        left = min([x.idx for x in p.children if x.dep_ == "compound" and x.i < p.i] + [p.idx])
+        end = p.idx + len(p.text)
+        return Actor(code=code, text=actors.text[left:end], start=left, end=end, kind="place",
+                     source=f"town {actors.text[left:end]}")
 
     @classmethod
     def _others(cls, targets: list[Actor], sources) -> list[Actor]:
