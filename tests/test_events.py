@@ -1154,3 +1154,23 @@ def test_an_attempt_at_force_is_the_act(coder):
     assert all(e.mode == "hypothetical" for e in code(coder, "Rebels may try to storm the capital."))
     assert all(e.mode == "hypothetical" for e in code(
         coder, "Egyptian mediators tried to broker a truce between Hamas and Fatah."))
+
+
+def test_the_purpose_of_an_act_shares_its_mode(coder):
+    ev = code(coder, "The British prime minister flies tomorrow to meet the French president.")
+    assert any(e.code == "036" and e.mode == "future" for e in ev)
+    ev = code(coder, "The agency's governors may meet in January to consider imposing sanctions on Iran.")
+    assert all(e.mode == "hypothetical" for e in ev if e.code == "014")
+
+
+def test_helping_to_do_an_act_is_that_act(coder):
+    got = coded(coder, "Denmark is ready to send equipment to help defend Kuwait.")
+    assert not any(c == "070" for _, _, c in got) and any(c.startswith("03") and t == "KWT" for _, t, c in got)
+    # helping with no act of the lexicon is aid
+    assert any(c == "070" for _, _, c in coded(coder, "Japan helped rebuild schools in Haiti."))
+
+
+def test_a_force_noun_with_no_target_repeats_the_force_used(coder):
+    ev = code(coder, "Two suicide bombers killed nine people when they blew themselves up in Jerusalem "
+                     "in the worst attack this year.")
+    assert not any(e.code.startswith(("18", "19")) and e.target is None for e in ev)

@@ -468,7 +468,12 @@ class EventExtractor:
         aimed = {(r.source.code, r.pattern.code[:2], r.mode) for r, k in zip(out, known) if k}
         if not aimed:
             return out
-        return [r for r, k in zip(out, known) if k or (r.source.code, r.pattern.code[:2], r.mode) not in aimed]
+        # a force noun with no target names again whatever force the same doer used on someone
+        # ("blew themselves up in Tel Aviv in the second-worst attack")
+        forced = {(s, m) for s, root, m in aimed if root in FORCE_ROOTS}
+        return [r for r, k in zip(out, known) if k or (r.source.code, r.pattern.code[:2], r.mode) not in aimed
+                and not (r.pattern.code[:2] in FORCE_ROOTS and r.trigger.pos_ == "NOUN"
+                         and (r.source.code, r.mode) in forced)]
 
     @staticmethod
     def _protest_aims(out: list[RawEvent]) -> list[RawEvent]:
@@ -653,6 +658,9 @@ class EventExtractor:
         if pat.code == "020" and self.verb_lemma(v) in ("want", "wish") and not any(
                 c.dep_ in ("dobj", "ccomp") for c in v.children):
             return []  # "the officer wanted to withdraw": one's own wish asks no one
+        if pat.code == "070" and self.verb_lemma(v) in ("help", "assist") and any(
+                c.dep_ == "xcomp" and c.pos_ == "VERB" and self._helped_act(c) for c in v.children):
+            return []  # "to help defend Saudi Arabia": the act helped with is the event
         if pat.code == "043" and self.verb_lemma(v) == "receive" and not self._guest(v, actors):
             return []  # "received approval from the FDA", "received assurances": no one is hosted
         targets, t_how = self._targets(v, pat, obj_tok, passive, actors)
@@ -829,6 +837,13 @@ class EventExtractor:
                 return p
         code = self.refusal(pat.code) if pat is not None else None
         return replace(pat, code=code) if code else None
+
+    def _helped_act(self, c) -> bool:
+        """Is the verb an act of the lexicon, as used here ("help defend X", not "help establish
+        a government")?"""
+        pats = self.verb_patterns(c)
+        pat = self._choose(c, pats)[0] if pats else None
+        return pat is not None and pat.code != NOT_AN_EVENT
 
     @staticmethod
     def _attempted(v) -> bool:
@@ -1756,8 +1771,10 @@ class EventExtractor:
                 cur = cur.head
                 chain.append(cur)
                 continue
-            if cur.dep_ == "ccomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in cur.children):
-                cur = cur.head  # "wants Putin to attack": an infinitive clause under its verb
+            if cur.dep_ in ("ccomp", "advcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in cur.children):
+                # "wants Putin to attack": an infinitive clause under its verb; "is willing to
+                # send material to help defend X": the purpose of an act shares its mode
+                cur = cur.head
                 chain.append(cur)
                 continue
             if (cur.dep_ == "acl" and cur.head.pos_ == "NOUN" and cur.head.lemma_.lower() in self.lex.modes
