@@ -1174,3 +1174,13 @@ def test_a_force_noun_with_no_target_repeats_the_force_used(coder):
     ev = code(coder, "Two suicide bombers killed nine people when they blew themselves up in Jerusalem "
                      "in the worst attack this year.")
     assert not any(e.code.startswith(("18", "19")) and e.target is None for e in ev)
+
+
+def test_a_refusal_is_aimed_where_the_refused_act_would_take_place(coder):
+    got = coded(coder, "NATO rejected a call for its troops to be deployed in Darfur.")
+    assert any(c.startswith("12") and t == "SDN" for _, t, c in got)
+
+
+def test_a_protest_over_a_thing_is_aimed_at_who_made_it(coder):
+    got = coded(coder, "Teachers in Kenya went on strike over a pay deal rejected by the education ministry.")
+    assert any(c.startswith("14") and t == "KENGOV" for _, t, c in got)

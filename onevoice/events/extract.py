@@ -724,6 +724,11 @@ class EventExtractor:
                 and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
                 for o in c.children if o.dep_ == "dobj" for a in actors.actors(o)]), sources)
             t_how = "aim of the act" if targets else t_how
+        if not targets and pat.code[:2] == "12":
+            # "rejected a call for its peacekeepers to be deployed in East Timor", "refused to
+            # send troops to Kosovo": a refusal is aimed where the refused act would take place
+            targets = self._refused_act_place(v, actors, sources)
+            t_how = "place of the refused act" if targets else t_how
         if not targets and (pat.code[:2] in PLACE_ROOTS or pat.code == "042"):
             # "lifted a curfew in Montenegro", "shelled positions in Lebanon", "began a visit in
             # China": a material act or a visit is directed at the country it takes place in
@@ -837,6 +842,24 @@ class EventExtractor:
                 return p
         code = self.refusal(pat.code) if pat is not None else None
         return replace(pat, code=code) if code else None
+
+    def _refused_act_place(self, v, actors, sources) -> list[Actor]:
+        """The place of the material act a refusal refuses: the verb's own complement, or the
+        act in the clause of the call or offer it rejects."""
+        acts = [c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        for o in (o for o in v.children if o.dep_ == "dobj" and o.pos_ == "NOUN"):
+            acts += [c for c in o.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+            acts += [q for c in o.children if c.dep_ == "prep" and c.lower_ == "for"
+                     for q in c.children if q.dep_ in ("pcomp", "pobj") and q.pos_ == "VERB"]
+            acts += [c for c in o.children if c.dep_ == "advcl" and _for_clause(c)]
+        for c in acts:
+            pats = self.verb_patterns(c)
+            pat = self._choose(c, pats)[0] if pats else None
+            if pat is not None and pat.code[:2] in PLACE_ROOTS:
+                place = self._place_target(c, actors, sources)
+                if place:
+                    return place
+        return []
 
     def _helped_act(self, c) -> bool:
         """Is the verb an act of the lexicon, as used here ("help defend X", not "help establish
@@ -1333,6 +1356,12 @@ class EventExtractor:
             # "demonstrated for the resignation of the president": whose act is demanded
             acts = [a for t in toks if t.lemma_.lower() in OF_DOER_NOUNS
                     for a in self._actors_or_possessor(t, actors) if a.code not in own]
+            if acts:
+                return prefer_known(acts), "protested"
+        for toks in self._nested_prep_objects([v], {"over", "against"}, levels=3):
+            # "a strike over a bill signed by the labour minister": who made what is protested
+            acts = [a for t in toks if t.pos_ == "NOUN" for a in self._doer(t, actors)
+                    if a.code not in own]
             if acts:
                 return prefer_known(acts), "protested"
         for c in v.children:  # "started a hunger strike to protest X's failure"
