@@ -1184,3 +1184,10 @@ def test_a_refusal_is_aimed_where_the_refused_act_would_take_place(coder):
 def test_a_protest_over_a_thing_is_aimed_at_who_made_it(coder):
     got = coded(coder, "Teachers in Kenya went on strike over a pay deal rejected by the education ministry.")
     assert any(c.startswith("14") and t == "KENGOV" for _, t, c in got)
+
+
+def test_people_sent_to_act_are_no_aid_and_their_act_is_aimed_where_they_went(coder):
+    got = coded(coder, "Japan sent a team of experts to Indonesia to help with the relief effort.")
+    assert ("JPN", "IDN", "070") in got and len(got) == 1
+    got = coded(coder, "The IAEA dispatched inspectors to a plant in central Iran to investigate the resumption of nuclear work.")
+    assert any(c == "090" and t == "IRN" for _, t, c in got) and not any(c.startswith("07") for _, _, c in got)

@@ -104,6 +104,11 @@ OF_DOER_NOUNS = {"withdrawal", "pullout", "resignation", "departure", "retreat",
 REQUEST_NOUNS = {"call", "demand", "request", "appeal", "plea"}
 # nouns whose "of" names the one removed: demanding it is aimed at them
 OUSTED_NOUNS = {"ouster", "removal", "overthrow", "dismissal", "impeachment", "sacking", "expulsion"}
+# Verbs that send people somewhere, and the people whose sending is only a way to act
+SENDING_VERBS = {"send", "dispatch"}
+SENT_PEOPLE = {"inspector", "investigator", "monitor", "observer", "expert", "personnel", "team",
+               "mission", "delegation", "envoy", "official", "officer", "staff", "member",
+               "representative", "specialist", "technician", "mediator", "negotiator"}
 # Verbs of trying, and the acts whose attempt is itself an event: coercion and force
 ATTEMPT_VERBS = {"try", "attempt"}
 ATTEMPTED_ROOTS = {"17", "18", "19", "20"}
@@ -649,11 +654,12 @@ class EventExtractor:
             if not (all("PKO" in sectors_of(a.code) for a in sources) or _peacekeeping(v)):
                 return []
             pat = replace(pat, code="074")
-        if pat.code[:2] == "07" and not pat.objects and self.verb_lemma(v) in ("send", "dispatch") and any(
+        if pat.code[:2] == "07" and not pat.objects and self.verb_lemma(v) in SENDING_VERBS and (any(
                 sectors_of(a.code) & {"GOV", "SPY", "LEG", "JUD", "MED"}
-                for c in v.children if c.dep_ == "dobj" for a in actors.actors(c)):
-            # "sent officials to Qatar to investigate": people sent are no aid; what they go to do
-            # is the event
+                for c in v.children if c.dep_ == "dobj" for a in actors.actors(c))
+                or self._sent_to_act(v) is not None):
+            # "sent officials to Qatar to investigate", "dispatched inspectors to Iran to
+            # monitor": people sent are no aid; what they go to do is the event
             return []
         if pat.code == "020" and self.verb_lemma(v) in ("want", "wish") and not any(
                 c.dep_ in ("dobj", "ccomp") for c in v.children):
@@ -724,6 +730,16 @@ class EventExtractor:
                 and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
                 for o in c.children if o.dep_ == "dobj" for a in actors.actors(o)]), sources)
             t_how = "aim of the act" if targets else t_how
+        if (not targets and v.dep_ in ("advcl", "xcomp") and self.verb_lemma(v.head) in SENDING_VERBS
+                and getattr(self._sent_to_act(v.head), "i", None) == v.i):
+            # "sent inspectors to Iran to monitor the work": the act is aimed where they were sent
+            sent = [o for o in v.head.children if o.dep_ == "dobj"]
+            sent += [q for o in sent for g in o.children if g.dep_ == "prep" and g.lower_ == "of"
+                     for q in g.children if q.dep_ == "pobj"]  # "a team of experts to Indonesia"
+            targets = [a for t in self._prep_objects([v.head] + sent, {"to", "into"})
+                       for a in self._actors_or_possessor(t, actors) if all(a.code != s.code for s in sources)]
+            targets = targets or self._place_target(v.head, actors, sources)
+            t_how = "where the doers were sent" if targets else t_how
         if not targets and pat.code[:2] == "12":
             # "rejected a call for its peacekeepers to be deployed in East Timor", "refused to
             # send troops to Kosovo": a refusal is aimed where the refused act would take place
@@ -860,6 +876,17 @@ class EventExtractor:
                 if place:
                     return place
         return []
+
+    def _sent_to_act(self, v):
+        """The act people are sent to do ("sent 21 personnel to Bosnia to investigate"), if
+        the verb sends people (not goods) for an act of the lexicon; else None."""
+        if not any(c.dep_ == "dobj" and (c.lemma_.lower() in SENT_PEOPLE or any(
+                g.dep_ == "prep" and g.lower_ == "of" and any(q.lemma_.lower() in SENT_PEOPLE for q in g.children)
+                for g in c.children)) for c in v.children):
+            return None
+        return next((c for c in v.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                     and self._helped_act(c)), None)
 
     def _helped_act(self, c) -> bool:
         """Is the verb an act of the lexicon, as used here ("help defend X", not "help establish
