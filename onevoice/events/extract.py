@@ -736,8 +736,11 @@ class EventExtractor:
             sent = [o for o in v.head.children if o.dep_ == "dobj"]
             sent += [q for o in sent for g in o.children if g.dep_ == "prep" and g.lower_ == "of"
                      for q in g.children if q.dep_ == "pobj"]  # "a team of experts to Indonesia"
-            targets = [a for t in self._prep_objects([v.head] + sent, {"to", "into"})
-                       for a in self._actors_or_possessor(t, actors) if all(a.code != s.code for s in sources)]
+            went = self._prep_objects([v.head] + sent, {"to", "into"})
+            targets = [a for t in went for a in self._actors_or_possessor(t, actors)
+                       if all(a.code != s.code for s in sources)]
+            # "to a plant in central Iran": the place of where they went
+            targets = targets or [p for t in went for p in self._place_target(t, actors, sources)][:1]
             targets = targets or self._place_target(v.head, actors, sources)
             t_how = "where the doers were sent" if targets else t_how
         if not targets and pat.code[:2] == "12":
