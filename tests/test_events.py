@@ -1191,3 +1191,8 @@ def test_people_sent_to_act_are_no_aid_and_their_act_is_aimed_where_they_went(co
     assert ("JPN", "IDN", "070") in got and len(got) == 1
     got = coded(coder, "The IAEA dispatched inspectors to a plant in central Iran to investigate the resumption of nuclear work.")
     assert any(c == "090" and t == "IRN" for _, t, c in got) and not any(c.startswith("07") for _, _, c in got)
+
+
+def test_a_month_is_not_a_march(coder):
+    assert not coded(coder, "The U.S. civilian unemployment rate fell to 6.6 pct in March, the Labor Department said.")
+    assert any(c.startswith("14") for _, _, c in coded(coder, "Thousands of Kenyans joined a march against the government in Nairobi."))
