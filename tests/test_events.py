@@ -1196,3 +1196,8 @@ def test_people_sent_to_act_are_no_aid_and_their_act_is_aimed_where_they_went(co
 def test_a_month_is_not_a_march(coder):
     assert not coded(coder, "The U.S. civilian unemployment rate fell to 6.6 pct in March, the Labor Department said.")
     assert any(c.startswith("14") for _, _, c in coded(coder, "Thousands of Kenyans joined a march against the government in Nairobi."))
+
+
+def test_inspectors_sent_to_monitor_a_programme_investigate(coder):
+    got = coded(coder, "The IAEA sent inspectors to a plant in central Iran to monitor the resumption of enrichment.")
+    assert any(c == "090" and t == "IRN" for _, t, c in got)
