@@ -261,3 +261,9 @@ def test_people_from_a_national_body_are_of_its_country(coder):
     got = {(e.source, e.target, e.code) for e in coder.code_text(
         "Doctors from two French aid groups visited Gaza.", doc_id="t", date="2009-01-01")}
     assert any(s == "FRAHLH" for s, _, _ in got)
+
+
+def test_people_from_a_town_are_of_its_country(coder):
+    got = {(e.source, e.target, e.code) for e in coder.code_text(
+        "A Christian missionary from Calgary was arrested in Lebanon on Monday.", doc_id="t", date="1990-01-01")}
+    assert any(t.startswith("CAN") for _, t, _ in got)

@@ -642,6 +642,15 @@ class ParsedActors:
                               and pa.code[:3].isalpha() and pa.code[:3] not in ("IGO", "NGO", "MNC")):
                             country = pa.code[:3]  # "doctors from two American aid groups"
                             sources.append(pa.source)
+                        elif (not pa and c.lower_ == "from" and p.dep_ == "pobj" and p.pos_ == "PROPN"
+                              and p.i not in self.matches and self.gazetteer is not None):
+                            # "a Christian missionary from Calgary": a town the gazetteer knows
+                            name = " ".join(x.text for x in p.subtree if x.pos_ == "PROPN" and x.i <= p.i
+                                            and (x.i == p.i or x.dep_ == "compound"))
+                            town = self.gazetteer.country_of(name, named_place=name == p.text)
+                            if town:
+                                country = town
+                                sources.append(f"gazetteer: {name}")
         # 6. "the capital, Kabul", "the village Tal Afar": a place noun naming its place
         if not full and not country and head.lemma_.lower() in PLACE_NOUNS:
             for c in head.children:
