@@ -1201,3 +1201,10 @@ def test_a_month_is_not_a_march(coder):
 def test_inspectors_sent_to_monitor_a_programme_investigate(coder):
     got = coded(coder, "The IAEA sent inspectors to a plant in central Iran to monitor the resumption of enrichment.")
     assert any(c == "090" and t == "IRN" for _, t, c in got)
+
+
+def test_a_protest_is_aimed_at_what_its_purpose_protests(coder):
+    got = coded(coder, "Farmers in Kenya blocked roads to show their disapproval of the government's tax plans.")
+    assert ("KENAGR", "KENGOV", "144") in got and not any(c == "110" for _, _, c in got)
+    got = coded(coder, "Kurdish refugees began a hunger strike to protest against Germany's decision to deport them.")
+    assert any(c == "142" and t == "DEU" for _, t, c in got)

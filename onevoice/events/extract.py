@@ -104,6 +104,10 @@ OF_DOER_NOUNS = {"withdrawal", "pullout", "resignation", "departure", "retreat",
 REQUEST_NOUNS = {"call", "demand", "request", "appeal", "plea"}
 # nouns whose "of" names the one removed: demanding it is aimed at them
 OUSTED_NOUNS = {"ouster", "removal", "overthrow", "dismissal", "impeachment", "sacking", "expulsion"}
+# What a protest shows ("to show their disapproval of X", "to voice anger at X")
+GRIEVANCE_NOUNS = {"disapproval", "anger", "opposition", "outrage", "displeasure", "discontent",
+                   "dissatisfaction", "frustration", "indignation", "rejection", "condemnation",
+                   "grievance", "objection", "resentment", "fury"}
 # Verbs that send people somewhere, and the people whose sending is only a way to act
 SENDING_VERBS = {"send", "dispatch"}
 SENT_PEOPLE = {"inspector", "investigator", "monitor", "observer", "expert", "personnel", "team",
@@ -1396,12 +1400,29 @@ class EventExtractor:
                     if a.code not in own]
             if acts:
                 return prefer_known(acts), "protested"
-        for c in v.children:  # "started a hunger strike to protest X's failure"
-            if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "protest":
+        # "started a hunger strike to protest X's failure" (the clause on the verb, or on the
+        # protest noun it carries)
+        purposes = [c for c in v.children if c.dep_ in ("advcl", "xcomp")]
+        purposes += [c for o in v.children if o.dep_ == "dobj" for c in o.children
+                     if c.dep_ in ("relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        for c in purposes:
+            if c.lemma_.lower() == "protest":
                 if consumed is not None:
                     consumed.add(c.i)
-                acts = [a for o in c.children if o.dep_ == "dobj"
-                        for a in self._actors_or_possessor(o, actors) if a.code not in own]
+                objs = [o for o in c.children if o.dep_ == "dobj"]
+                # "to protest against Sweden's decision", "to protest at the settlement of X"
+                objs += self._prep_objects([c], {"against", "at", "over"})
+                acts = [a for o in objs for a in self._actors_or_possessor(o, actors) if a.code not in own]
+                if acts:
+                    return prefer_known(acts), "protested"
+            elif any(o.dep_ == "dobj" and o.lemma_.lower() in GRIEVANCE_NOUNS for o in c.children):
+                # "blocked a road to show their disapproval of the United States' policies": the
+                # disapproval is the protest's own, not a second event
+                shown = [o for o in c.children if o.dep_ == "dobj"]
+                if consumed is not None:
+                    consumed.update(o.i for o in shown)
+                objs = self._prep_objects(shown + [c], {"of", "for", "at", "over", "against", "with", "to"})
+                acts = [a for o in objs for a in self._actors_or_possessor(o, actors) if a.code not in own]
                 if acts:
                     return prefer_known(acts), "protested"
         place = self._place_target(v, actors, sources)
