@@ -1208,3 +1208,10 @@ def test_a_protest_is_aimed_at_what_its_purpose_protests(coder):
     assert ("KENAGR", "KENGOV", "144") in got and not any(c == "110" for _, _, c in got)
     got = coded(coder, "Kurdish refugees began a hunger strike to protest against Germany's decision to deport them.")
     assert any(c == "142" and t == "DEU" for _, t, c in got)
+
+
+def test_ones_counterpart_is_of_another_country(coder):
+    got = coded(coder, "The minister met his Chinese counterpart to discuss trade.")
+    assert ("---GOV", "CHNGOV", "040") in got
+    # otherwise the sentence's one country is the doer's too
+    assert any(s == "KENCOP" for s, _, _ in coded(coder, "Police arrested Kenyan protesters."))

@@ -372,6 +372,19 @@ class ParsedActors:
             self._countries[key] = self._sentence_countries(sent)
         return list(self._countries[key])
 
+    def countries_only_in(self, sent, start: int, end: int) -> bool:
+        """Does the sentence name countries only inside the text span [start, end) ("met his
+        Chinese counterpart": the only country is the counterpart's)?"""
+        inside = False
+        for i in range(sent.start, sent.end):
+            m = self.matches.get(i)
+            if not m or not any(e.kind in COUNTRY_KINDS for e in m[2]):
+                continue
+            if not start <= self.doc[i].idx < end:
+                return False
+            inside = True
+        return inside and not (self.gazetteer is not None and self._place_countries(sent))
+
     def _sentence_countries(self, sent) -> list[str]:
         out = []
         seen_spans = set()

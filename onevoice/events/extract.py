@@ -104,6 +104,8 @@ OF_DOER_NOUNS = {"withdrawal", "pullout", "resignation", "departure", "retreat",
 REQUEST_NOUNS = {"call", "demand", "request", "appeal", "plea"}
 # nouns whose "of" names the one removed: demanding it is aimed at them
 OUSTED_NOUNS = {"ouster", "removal", "overthrow", "dismissal", "impeachment", "sacking", "expulsion"}
+# The other side's opposite number: whoever meets one is of another country
+COUNTERPARTS = {"counterpart", "counterparts"}
 # What a protest shows ("to show their disapproval of X", "to voice anger at X")
 GRIEVANCE_NOUNS = {"disapproval", "anger", "opposition", "outrage", "displeasure", "discontent",
                    "dissatisfaction", "frustration", "indignation", "rejection", "condemnation",
@@ -423,8 +425,9 @@ class EventExtractor:
         out.extend(self._claims(out, actors))
         out = [r for r in out if not self._historical(r.trigger, actors.ctx.date)]
         for r in out:
-            r.source = actors.localise(r.source, sent)
-            if r.target is not None:
+            if not self._others_country(r, r.source, r.target, sent, actors):
+                r.source = actors.localise(r.source, sent)
+            if r.target is not None and not self._others_country(r, r.target, r.source, sent, actors):
                 r.target = actors.localise(r.target, sent)
         # "the president returned to Moscow": going home is no visit
         out = [r for r in out if not (r.target is not None and r.pattern.code == "042"
@@ -452,6 +455,15 @@ class EventExtractor:
         out.sort(key=lambda r: (depth(r.trigger), r.trigger.i))
         actors.count_countries(sent)
         return out
+
+    @staticmethod
+    def _others_country(r, party, other, sent, actors) -> bool:
+        """Are the only countries the sentence names those of the other party, named as one's
+        counterpart ("the minister met his Chinese counterpart": not Chinese himself)?"""
+        return (party.code.startswith("---") and other is not None
+                and not other.code.startswith("---")
+                and not COUNTERPARTS.isdisjoint(other.text.lower().split())
+                and actors.countries_only_in(sent, other.start, other.end))
 
     @staticmethod
     def _in_name(t, actors) -> bool:
