@@ -1215,3 +1215,14 @@ def test_ones_counterpart_is_of_another_country(coder):
     assert ("---GOV", "CHNGOV", "040") in got
     # otherwise the sentence's one country is the doer's too
     assert any(s == "KENCOP" for s, _, _ in coded(coder, "Police arrested Kenyan protesters."))
+
+
+def test_aid_is_aimed_where_its_purpose_is(coder):
+    assert ("DEU", "ETH", "071") in coded(
+        coder, "Germany gave 350 million euros to promote private investment and development in Ethiopia.")
+
+
+def test_forces_leaving_a_country_withdraw(coder):
+    assert ("USAMIL", "AFG", "0874") in coded(coder, "American troops have begun leaving Afghanistan.")
+    assert not coded(coder, "The president left Kenya on Monday for a visit to China.")
+    assert not any(c == "0874" for _, _, c in coded(coder, "The German frigate left Germany in mid-September."))

@@ -110,6 +110,8 @@ COUNTERPARTS = {"counterpart", "counterparts"}
 GRIEVANCE_NOUNS = {"disapproval", "anger", "opposition", "outrage", "displeasure", "discontent",
                    "dissatisfaction", "frustration", "indignation", "rejection", "condemnation",
                    "grievance", "objection", "resentment", "fury"}
+# Verbs of leaving a place, a withdrawal when forces leave it
+LEAVING_VERBS = {"leave", "vacate"}
 # Verbs that send people somewhere, and the people whose sending is only a way to act
 SENDING_VERBS = {"send", "dispatch"}
 SENT_PEOPLE = {"inspector", "investigator", "monitor", "observer", "expert", "personnel", "team",
@@ -429,9 +431,10 @@ class EventExtractor:
                 r.source = actors.localise(r.source, sent)
             if r.target is not None and not self._others_country(r, r.target, r.source, sent, actors):
                 r.target = actors.localise(r.target, sent)
-        # "the president returned to Moscow": going home is no visit
-        out = [r for r in out if not (r.target is not None and r.pattern.code == "042"
-                                      and r.target.code[:3] == r.source.code[:3])]
+        # "the president returned to Moscow": going home is no visit; "the frigate left
+        # Germany": leaving home is no withdrawal
+        out = [r for r in out if not (r.target is not None and r.target.code[:3] == r.source.code[:3] and (
+            r.pattern.code == "042" or r.pattern.code == "0874" and self.verb_lemma(r.trigger) in LEAVING_VERBS))]
         out = [r for r in out if not (r.pattern.is_noun and r.target is not None
                                       and r.target.code == r.source.code)]
         for r in out:
@@ -672,6 +675,13 @@ class EventExtractor:
             if not (all("PKO" in sectors_of(a.code) for a in sources) or _peacekeeping(v)):
                 return []
             pat = replace(pat, code="074")
+        if pat.code == "0874" and self.verb_lemma(v) in LEAVING_VERBS and not (all(
+                sectors_of(a.code) & {"MIL", "PKO", "REB", "UAF"} for a in sources) and any(
+                c.dep_ == "dobj" and any(a.code[:3] not in {s.code[:3] for s in sources}
+                                         for a in actors.actors(c)) for c in v.children)):
+            # "troops left Afghanistan" withdraw; a president leaving Kenya, a frigate leaving
+            # its home port, "leave no stone unturned" do not
+            return []
         if pat.code[:2] == "07" and not pat.objects and self.verb_lemma(v) in SENDING_VERBS and (any(
                 sectors_of(a.code) & {"GOV", "SPY", "LEG", "JUD", "MED"}
                 for c in v.children if c.dep_ == "dobj" for a in actors.actors(c))
@@ -734,12 +744,15 @@ class EventExtractor:
         if targets and pat.code[:2] == "01" and self.verb_lemma(v) in SPEECH_VERBS and all(
                 "MED" in sectors_of(t.code) for t in targets):
             targets = []  # "told reporters": the press hears a statement, it is not its target
-        if not targets and pat.code[:2] in ("03", "13"):
+        if not targets and pat.code[:2] in ("03", "07", "13"):
             # "agreed to set up a research centre in Tokyo", "agreed to postpone the
             # demonstration in Baku", "threatened to resume attacks in Israel": a pledge or a
-            # threat is aimed where the act would take place
-            targets = [a for c in v.children if c.dep_ == "xcomp"
-                       for a in self._place_target(c, actors, sources)]
+            # threat is aimed where the act would take place; "gave 350 million euros to
+            # promote investment in Ethiopia": aid, where its purpose is
+            funds = pat.code[:2] == "07" and self.verb_lemma(v) not in SENDING_VERBS  # not people sent
+            targets = [a for c in v.children if c.dep_ == "xcomp" or funds
+                       and c.dep_ == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+                       for a in self._place_target(c, actors, sources)][:1]
             t_how = "place of the pledged act" if targets else t_how
         if not targets and pat.code[:2] in FORCE_ROOTS:
             # "opened fire to disperse demonstrators": force is aimed at whom its purpose names
