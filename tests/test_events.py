@@ -1226,3 +1226,13 @@ def test_forces_leaving_a_country_withdraw(coder):
     assert ("USAMIL", "AFG", "0874") in coded(coder, "American troops have begun leaving Afghanistan.")
     assert not coded(coder, "The president left Kenya on Monday for a visit to China.")
     assert not any(c == "0874" for _, _, c in coded(coder, "The German frigate left Germany in mid-September."))
+
+
+def test_coordinated_verbs_share_the_object_after_them(coder):
+    got = coded(coder, "The Iraqi government rejected and condemned the Turkish decision.")
+    assert ("IRQGOV", "TUR", "120") in got and ("IRQGOV", "TUR", "111") in got
+
+
+def test_a_reported_verb_tagged_as_a_noun_is_still_a_verb(coder):
+    got = coded(coder, "The Syrian government, thus, rejects and condemns the US decision, said a spokesman.")
+    assert any(s == "SYRGOV" and c == "111" for s, _, c in got)

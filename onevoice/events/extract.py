@@ -168,9 +168,10 @@ def depth(t) -> int:
 
 
 def _verb_tagged_noun(t) -> bool:
-    """A headline verb the tagger took for a noun ("EU and UN hand over supplies to Nigeria"):
-    the root of its sentence, with a subject and a particle or an object of its own."""
-    return (t.pos_ == "NOUN" and t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in t.children)
+    """A verb the tagger took for a noun ("EU and UN hand over supplies to Nigeria", "the
+    government rejects and condemns the decision, said X"): the root of its sentence or of a
+    reported clause, with a subject and a particle or an object of its own."""
+    return (t.pos_ == "NOUN" and t.dep_ in ("ROOT", "ccomp") and any(c.dep_ == "nsubj" for c in t.children)
             and any(c.dep_ in ("prt", "dobj") or c.dep_ == "conj" and c.pos_ == "VERB" for c in t.children))
 
 
@@ -400,7 +401,7 @@ class EventExtractor:
         tokens = actors.sentence_tokens(sent)
         for t in tokens:
             tag, pos, dep = strings.tag[t.i], strings.pos[t.i], strings.dep[t.i]
-            if ((tag in VERB_TAGS or pos == "VERB" or dep == "ROOT" and _verb_tagged_noun(t))
+            if ((tag in VERB_TAGS or pos == "VERB" or dep in ("ROOT", "ccomp") and _verb_tagged_noun(t))
                     and t.i not in consumed and not (dep == "amod" and tag in ("VBN", "VBG"))
                     and dep not in ("nsubj", "nsubjpass")):
                 # ("an internationally recognised government": a participle describing a noun;
@@ -1283,6 +1284,12 @@ class EventExtractor:
                         and (obj_tok is None or c.i != obj_tok.i)]
                 if not toks and obj_tok is None and not passive:
                     toks = _clause_object(v)  # "condemned soldiers firing on crowds"
+                if not toks and obj_tok is None and not passive:
+                    # "rejected and condemned the Turkish decision": the object the coordinated
+                    # verb after it takes
+                    toks = [o for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > v.i
+                            and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                            for o in c.children if o.dep_ == "dobj"][:1]
                 if not toks and obj_tok is not None:
                     # "released 15 British sailors" / "sought China's cooperation": the object
                     # itself if it names an actor, else its owner
