@@ -1236,3 +1236,9 @@ def test_coordinated_verbs_share_the_object_after_them(coder):
 def test_a_reported_verb_tagged_as_a_noun_is_still_a_verb(coder):
     got = coded(coder, "The Syrian government, thus, rejects and condemns the US decision, said a spokesman.")
     assert any(s == "SYRGOV" and c == "111" for s, _, c in got)
+
+
+def test_what_a_proposal_is_for_has_not_happened(coder):
+    ev = code(coder, "Nepal rejected an Indian proposal for signing a new trade treaty.")
+    assert any(e.code.startswith("12") and e.target == "IND" for e in ev)
+    assert all(e.mode == "hypothetical" for e in ev if e.code == "057")

@@ -1969,6 +1969,9 @@ class EventExtractor:
                 if self._wish_verb(cur):
                     return True
                 continue
+            if (cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.lower_ == "for"
+                    and self._wish_noun(cur.head.head)):
+                return True  # "an Indian proposal for signing a free trade agreement"
             if cur.dep_ not in ("xcomp", "ccomp", "advcl", "relcl", "acl") or cur.head.i == cur.i:
                 return False
             # "demanded that Iraq admit inspectors": a that-clause in the subjunctive is wished
