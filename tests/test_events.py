@@ -1242,3 +1242,14 @@ def test_what_a_proposal_is_for_has_not_happened(coder):
     ev = code(coder, "Nepal rejected an Indian proposal for signing a new trade treaty.")
     assert any(e.code.startswith("12") and e.target == "IND" for e in ev)
     assert all(e.mode == "hypothetical" for e in ev if e.code == "057")
+
+
+def test_victims_of_no_named_country_are_of_the_place_struck(coder):
+    got = coded(coder, "Two suicide bombers from Hamas killed 19 people when they blew themselves up in Haifa.")
+    assert any(c == "190" and t == "ISRCVL" for _, t, c in got)
+
+
+def test_destroying_ones_own_things_is_no_coercion_and_shunning_work_is_a_strike(coder):
+    assert not any(c == "1712" for _, _, c in coded(
+        coder, "Kurdish prisoners rioted in a Turkish jail, setting fire to their mattresses."))
+    assert any(c == "143" for _, _, c in coded(coder, "Palestinians in Gaza shunned work on Monday to protest against Israel."))

@@ -450,6 +450,7 @@ class EventExtractor:
         out = self._main_events(out)
         out = self._foreground(out)
         out = self._protest_aims(out)
+        out = self._victims_placed(out)
         out = self._untargeted_repeats(out)
         out = self._casualties(out)
         for r in out:
@@ -474,6 +475,21 @@ class EventExtractor:
         """'Warsaw Pact', 'Islamic Relief': a word inside a name is not an event."""
         m = actors.matches.get(t.i)
         return bool(m) and m[1] - m[0] > 1 and any(e.kind in PROPER_KINDS for e in m[2])
+
+    @staticmethod
+    def _victims_placed(out: list[RawEvent]) -> list[RawEvent]:
+        """'killed 23 people when they blew themselves up in Tel Aviv': people of no named
+        country hit by force are of the place the same doer's force struck in the sentence."""
+        struck = {}
+        for r in out:
+            if r.pattern.code[:2] in FORCE_ROOTS and r.target is not None and r.target.kind == "place":
+                struck.setdefault((r.source.code, r.mode), r.target.code[:3])
+        for r in out:
+            key = (r.source.code, r.mode)
+            if (r.pattern.code[:2] in FORCE_ROOTS and r.target is not None and key in struck
+                    and r.target.code.startswith("---") and not is_foreign(r.target)):
+                r.target = replace(r.target, code=struck[key] + r.target.code[3:])
+        return out
 
     @staticmethod
     def _casualties(out: list[RawEvent]) -> list[RawEvent]:
@@ -792,6 +808,10 @@ class EventExtractor:
             # "forced the UN refugee agency out of the country": an organisation expelled (166),
             # not people deported (174) or driven out en masse (201)
             pat = replace(pat, code="166")
+        if not targets and pat.code == "1712" and obj_tok is not None and any(
+                c.dep_ == "poss" and c.pos_ == "PRON"
+                for t in [obj_tok] + self._prep_objects([v, obj_tok], {"to", "on"}) for c in t.children):
+            return []  # "set fire to their mattresses": destroying one's own things coerces no one
         pat, how = self._deployment_or_joint(pat, v, obj_tok, sources, targets, how)
         mode = self.mode(v)
         if mode == "hypothetical" and pat.code[:2] in ATTEMPTED_ROOTS and self._attempted(v):
