@@ -1253,3 +1253,9 @@ def test_destroying_ones_own_things_is_no_coercion_and_shunning_work_is_a_strike
     assert not any(c == "1712" for _, _, c in coded(
         coder, "Kurdish prisoners rioted in a Turkish jail, setting fire to their mattresses."))
     assert any(c == "143" for _, _, c in coded(coder, "Palestinians in Gaza shunned work on Monday to protest against Israel."))
+
+
+def test_protesters_are_of_where_they_protest(coder):
+    got = coded(coder, "Prisoners rioted at a jail in Kenya's capital Nairobi on Monday, demanding the release "
+                       "of opposition leaders held by Ugandan forces.")
+    assert any(s.startswith("KEN") and c.startswith("14") for s, _, c in got)

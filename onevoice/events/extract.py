@@ -427,7 +427,20 @@ class EventExtractor:
         out.extend(self._obligations(sent, actors))
         out.extend(self._claims(out, actors))
         out = [r for r in out if not self._historical(r.trigger, actors.ctx.date)]
+        # "prisoners rioted at a jail in Dili": protesters are of where they protest, in all
+        # they do in the sentence
+        protesters = {}
         for r in out:
+            if (r.source.code.startswith("---") and r.pattern.code[:2] == "14"
+                    and r.source.kind != "unknown" and not is_foreign(r.source)):
+                place = self._place(r.trigger, actors)
+                if place is not None:
+                    protesters.setdefault((r.source.start, r.source.code), place.code[:3])
+        for r in out:
+            country = protesters.get((r.source.start, r.source.code))
+            if country is not None:
+                r.source = replace(r.source, code=country + r.source.code[3:], inferred=True,
+                                   source=f"{r.source.source}; country of the place protested in".lstrip("; "))
             if not self._others_country(r, r.source, r.target, sent, actors):
                 r.source = actors.localise(r.source, sent)
             if r.target is not None and not self._others_country(r, r.target, r.source, sent, actors):
