@@ -1259,3 +1259,10 @@ def test_protesters_are_of_where_they_protest(coder):
     got = coded(coder, "Prisoners rioted at a jail in Kenya's capital Nairobi on Monday, demanding the release "
                        "of opposition leaders held by Ugandan forces.")
     assert any(s.startswith("KEN") and c.startswith("14") for s, _, c in got)
+
+
+def test_a_crowd_counted_is_who_it_counts_and_defiance_aims_a_protest(coder):
+    got = coded(coder, "Thousands of protesters demonstrated in Nairobi on Monday.")
+    assert any(s == "KENOPP" and c.startswith("14") for s, _, c in got)
+    got = coded(coder, "Tens of thousands of people marched in Hong Kong in defiance of Chinese authorities.")
+    assert any(t == "CHNGOV" and c.startswith("14") for _, t, c in got)

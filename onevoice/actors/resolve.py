@@ -24,6 +24,8 @@ NP_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantm
 GROUP_NOUNS = {"member", "members", "part", "some", "many", "most", "all", "leader", "head",
                "group", "team", "delegation", "side", "representative", "one", "each", "both",
                "majority", "number", "dozen", "hundred", "thousand", "million", "chief"}
+# Group nouns that count a crowd: their "of" phrase says who they are
+CROWD_NOUNS = {"dozen", "hundred", "thousand", "million", "number"}
 PAIR_NOUNS = {"side", "country", "nation", "government", "leader", "party", "neighbour", "neighbor"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
@@ -686,8 +688,9 @@ class ParsedActors:
                 kind = "country+sector" if country else "sector"
         if not code:
             return None
-        if code.startswith("---") and head.lemma_.lower() in GROUP_NOUNS and not sector:
-            return None
+        if code.startswith("---") and head.lemma_.lower() in GROUP_NOUNS and not sector and (
+                head.lemma_.lower() not in CROWD_NOUNS or len(code) <= 3):
+            return None  # "members of the team"; but "thousands of protesters" are protesters
         span_tokens.append(head)
         if head.pos_ == "PROPN":  # the whole name: "Acme Corp.", "Nadia Alvi of ..."
             span_tokens.extend(t for t in toks if t.pos_ == "PROPN" and t.dep_ == "compound")

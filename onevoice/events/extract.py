@@ -1445,7 +1445,7 @@ class EventExtractor:
         does not protest at itself."""
         own = {a.code for a in sources}
         for noun in self._prep_objects([v], {"in"}):
-            if noun.lemma_.lower() == "protest":  # "in protest against X": this act's reason
+            if noun.lemma_.lower() in ("protest", "defiance"):  # "in protest against X", "in defiance of X"
                 if consumed is not None:
                     consumed.add(noun.i)
                 for toks in self._nested_prep_objects([noun], {"against", "of", "over", "at"}):
