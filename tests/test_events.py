@@ -1266,3 +1266,9 @@ def test_a_crowd_counted_is_who_it_counts_and_defiance_aims_a_protest(coder):
     assert any(s == "KENOPP" and c.startswith("14") for s, _, c in got)
     got = coded(coder, "Tens of thousands of people marched in Hong Kong in defiance of Chinese authorities.")
     assert any(t == "CHNGOV" and c.startswith("14") for _, t, c in got)
+
+
+def test_attacking_a_policy_is_criticism_of_its_owner(coder):
+    assert ("---OPP", "---GOV", "111") in coded(coder, "The opposition attacked the government's trade policy.")
+    assert any(c == "111" for _, _, c in coded(coder, "Australia attacked the American exemption from the farm rules."))
+    assert any(c == "190" for _, _, c in coded(coder, "Rebels attacked an army position near Goma."))

@@ -1421,10 +1421,12 @@ class EventExtractor:
         own = {a.code for a in sources}
         own_country = {a.code[:3] for a in sources}
         pron = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj_tok.children)
-        # ("military exercises": a role word of no country on the thing names no one)
+        # ("military exercises": a role word of no country on the thing names no one; "the
+        # government's policy": its owner does)
+        owned = any(c.dep_ == "poss" for c in obj_tok.children)
         acts = [a for a in self._actors_or_possessor(obj_tok, actors) if a.code not in own
                 and not (pron and a.code[:3] in own_country)
-                and not (a.code.startswith("---") and a.kind == "sector")]
+                and not (a.code.startswith("---") and a.kind == "sector" and not owned)]
         if not acts:
             toks = self._prep_objects([obj_tok, v], OBJECT_RECIPIENT_PREPS)
             acts = [a for t in toks if t.i not in src for a in self._actors_or_possessor(t, actors)
