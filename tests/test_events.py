@@ -1272,3 +1272,8 @@ def test_attacking_a_policy_is_criticism_of_its_owner(coder):
     assert ("---OPP", "---GOV", "111") in coded(coder, "The opposition attacked the government's trade policy.")
     assert any(c == "111" for _, _, c in coded(coder, "Australia attacked the American exemption from the farm rules."))
     assert any(c == "190" for _, _, c in coded(coder, "Rebels attacked an army position near Goma."))
+
+
+def test_what_a_passive_subject_is_for_is_the_target(coder):
+    got = coded(coder, "A camp for Sudanese refugees was attacked by Chadian rebels.")
+    assert any(c == "190" and t.startswith("SDN") for _, t, c in got)

@@ -1388,7 +1388,10 @@ class EventExtractor:
         for _ in range(2):
             nxt = []
             for h in frontier:
-                nxt.extend(c for c in h.children if c.dep_ in ("dobj", "xcomp", "attr", "oprd")
+                # ("a camp for Congolese refugees was attacked": the passive's subject is its
+                # object; not for what is said: "the initiative for a congress was announced")
+                nxt.extend(c for c in h.children if (c.dep_ in ("dobj", "xcomp", "attr", "oprd")
+                                                     or c.dep_ == "nsubjpass" and pat.code[:2] != "01")
                            and c.pos_ in ("NOUN", "VERB", "PROPN", "NUM"))
             heads.extend(nxt)
             frontier = nxt
