@@ -1277,3 +1277,8 @@ def test_attacking_a_policy_is_criticism_of_its_owner(coder):
 def test_what_a_passive_subject_is_for_is_the_target(coder):
     got = coded(coder, "A camp for Sudanese refugees was attacked by Chadian rebels.")
     assert any(c == "190" and t.startswith("SDN") for _, t, c in got)
+
+
+def test_letting_people_in_names_who_is_let_in_and_taking_part_in_a_summit(coder):
+    assert ("SDN", "IGOUNOPKO", "0861") in coded(coder, "Sudan allowed UN peacekeepers to enter Darfur.")
+    assert any(c == "044" for _, _, c in coded(coder, "The Kenyan president took part in an African Union summit in Addis Ababa."))

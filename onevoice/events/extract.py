@@ -1100,6 +1100,11 @@ class EventExtractor:
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         if not objects:  # "accept refugees fleeing the war", parsed as a clause about them
             objects = _clause_object(v)
+        if not objects and self.verb_lemma(v) in LETTING_VERBS:
+            # "allowed IAEA inspectors to visit the site": who is let in is the subject the
+            # parser gives the clause
+            objects = [s for c in children if c.dep_ in ("ccomp", "xcomp") and c.i > v.i
+                       for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
         # "hold a round of talks": look through the quantity noun
         objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
         obj_lemmas = {}
