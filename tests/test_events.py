@@ -1282,3 +1282,8 @@ def test_what_a_passive_subject_is_for_is_the_target(coder):
 def test_letting_people_in_names_who_is_let_in_and_taking_part_in_a_summit(coder):
     assert ("SDN", "IGOUNOPKO", "0861") in coded(coder, "Sudan allowed UN peacekeepers to enter Darfur.")
     assert any(c == "044" for _, _, c in coded(coder, "The Kenyan president took part in an African Union summit in Addis Ababa."))
+
+
+def test_seeking_refuge_is_a_demand_for_humanitarian_aid(coder):
+    # the CAMEO codebook's own example of 1033 ("sought refuge in Germany")
+    assert ("SSDREF", "SDN", "1033") in coded(coder, "Thousands of South Sudanese refugees have sought refuge in Sudan.")
