@@ -1287,3 +1287,9 @@ def test_letting_people_in_names_who_is_let_in_and_taking_part_in_a_summit(coder
 def test_seeking_refuge_is_a_demand_for_humanitarian_aid(coder):
     # the CAMEO codebook's own example of 1033 ("sought refuge in Germany")
     assert ("SSDREF", "SDN", "1033") in coded(coder, "Thousands of South Sudanese refugees have sought refuge in Sudan.")
+
+
+def test_donations_and_money_contributions_are_aid(coder):
+    assert ("JPN", "HTI", "070") in coded(coder, "Japan announced a donation of 5 million dollars to Haiti.")
+    assert any(c == "071" for _, _, c in coded(coder, "Germany made a contribution of 56 million euros to the World Food Programme."))
+    assert not coded(coder, "The party's contribution to the debate was minimal.")
