@@ -1294,3 +1294,10 @@ def test_donations_and_money_contributions_are_aid(coder):
     assert ("JPN", "HTI", "070") in coded(coder, "Japan announced a donation of 5 million dollars to Haiti.")
     assert any(c == "071" for _, _, c in coded(coder, "Germany made a contribution of 56 million euros to the World Food Programme."))
     assert not coded(coder, "The party's contribution to the debate was minimal.")
+
+
+def test_an_end_asked_for_is_a_lifting_or_a_ceasefire(coder):
+    assert any(c == "1054" for _, _, c in coded(coder, "Cuba demanded an end to the American trade embargo."))
+    got = coded(coder, "The Security Council demanded an end to the fighting in Sudan.")
+    assert ("IGOUNO", "SDN", "1056") in got
+    assert any(c == "0254" for _, _, c in coded(coder, "Venezuela called for an end to the US sanctions."))

@@ -117,6 +117,11 @@ SENDING_VERBS = {"send", "dispatch"}
 SENT_PEOPLE = {"inspector", "investigator", "monitor", "observer", "expert", "personnel", "team",
                "mission", "delegation", "envoy", "official", "officer", "staff", "member",
                "representative", "specialist", "technician", "mediator", "negotiator"}
+# An end to restrictions is their lifting, an end to fighting a ceasefire
+ENDING_NOUNS = {"end", "halt", "cessation", "stop"}
+RESTRICTION_NOUNS = {"embargo", "sanction", "blockade", "siege", "boycott", "ban", "restriction", "curfew"}
+FIGHTING_NOUNS = {"fighting", "violence", "war", "hostility", "attack", "bombing", "shelling", "bloodshed",
+                  "conflict", "killing", "offensive", "raid", "airstrike", "clash", "incursion"}
 # Verbs of trying, and the acts whose attempt is itself an event: coercion and force
 ATTEMPT_VERBS = {"try", "attempt"}
 ATTEMPTED_ROOTS = {"17", "18", "19", "20"}
@@ -350,6 +355,16 @@ def _clause_object(v) -> list:
     # "allow [UN agencies access]": the object itself, its receiver parsed as a subject
     return out + [c for c in v.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.i > v.i
                   and any(s.dep_ == "nsubj" for s in c.children)]
+
+
+def _ending(n) -> set[str]:
+    """What an end asked for amounts to: "an end to the embargo" is the lifting of sanctions,
+    "an end to the fighting" a ceasefire."""
+    if n.lemma_.lower() not in ENDING_NOUNS:
+        return set()
+    ended = {q.lemma_.lower() for p in n.children if p.dep_ == "prep" and p.lower_ in ("to", "of")
+             for q in p.children if q.dep_ == "pobj"}
+    return {"lifting"} if ended & RESTRICTION_NOUNS else {"ceasefire"} if ended & FIGHTING_NOUNS else set()
 
 
 def _formal(t) -> bool:
@@ -766,6 +781,15 @@ class EventExtractor:
                            for p in self._prep_objects([o], {"of"}) for a in actors.actors(p)
                            if all(a.code != s.code for s in sources)]
                 t_how = "the one to go" if targets else t_how
+        if not targets and pat.code[:2] in ("02", "10"):
+            # "demanded an end to the fighting in Syria": aimed where what is to end goes on
+            ends = [o for o in v.children if o.dep_ == "dobj" and _ending(o)]
+            ends += [q for p in v.children if p.dep_ == "prep" and p.lower_ == "for"
+                     for q in p.children if q.dep_ == "pobj" and _ending(q)]
+            targets = [a for e in ends for p in e.children if p.dep_ == "prep" and p.lower_ in ("to", "of")
+                       for q in p.children if q.dep_ == "pobj"
+                       for a in self._place_target(q, actors, sources)][:1]
+            t_how = "where what is to end goes on" if targets else t_how
         if not targets and pat.code[:2] == "13":
             # "threatened to strike unless Baghdad accepted": the one whose act is the condition
             targets, t_how = self._conditioned(v, actors, sources), "condition"
@@ -1114,6 +1138,8 @@ class EventExtractor:
             for c in o.children:  # "eased curfew hours": the thing the head word measures
                 if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == o.i - 1:
                     obj_lemmas.setdefault(c.lemma_.lower(), o)
+            for form in _ending(o):  # "demanded an end to the embargo"
+                obj_lemmas.setdefault(form, o)
             for p in o.children:
                 # "rejected calls for his resignation": what the call asks for
                 if p.dep_ == "prep" and (p.lower_ == "of" or p.lower_ == "for"
@@ -1191,6 +1217,7 @@ class EventExtractor:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         out.update(_with_modifier(p))  # "went on hunger strike"
+                        out.update(_ending(p))  # "called for an end to the embargo"
             elif c.dep_ == "dobj":
                 for p in c.children:
                     if p.dep_ in ("xcomp", "acl", "relcl") and p.pos_ == "VERB":
