@@ -1301,3 +1301,9 @@ def test_an_end_asked_for_is_a_lifting_or_a_ceasefire(coder):
     got = coded(coder, "The Security Council demanded an end to the fighting in Sudan.")
     assert ("IGOUNO", "SDN", "1056") in got
     assert any(c == "0254" for _, _, c in coded(coder, "Venezuela called for an end to the US sanctions."))
+
+
+def test_a_politicians_attack_on_politicians_is_words(coder):
+    assert any(c == "111" for _, _, c in coded(coder, "The Prime Minister attacked the Opposition's front bench."))
+    assert any(c == "190" for _, _, c in coded(coder, "President Assad attacked the rebels in Homs."))
+    assert any(c == "190" for _, _, c in coded(coder, "The government attacked protesters in Khartoum."))

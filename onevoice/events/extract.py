@@ -122,6 +122,12 @@ ENDING_NOUNS = {"end", "halt", "cessation", "stop"}
 RESTRICTION_NOUNS = {"embargo", "sanction", "blockade", "siege", "boycott", "ban", "restriction", "curfew"}
 FIGHTING_NOUNS = {"fighting", "violence", "war", "hostility", "attack", "bombing", "shelling", "bloodshed",
                   "conflict", "killing", "offensive", "raid", "airstrike", "clash", "incursion"}
+# A politician's attack on political rivals is verbal
+VERBAL_ATTACK_VERBS = {"attack", "assail", "lash"}
+POLITICIANS = {"minister", "president", "senator", "leader", "premier", "chancellor", "politician",
+               "lawmaker", "mp", "candidate", "spokesman", "spokeswoman", "governor", "mayor",
+               "congressman", "congresswoman", "legislator", "deputy", "secretary"}
+POLITICAL_SECTORS = {"GOV", "LEG", "OPP", "PTY", "ELI", "JUD", "MED", "EDU", "LAB", "BUS", "HRI", "NGO"}
 # Verbs of trying, and the acts whose attempt is itself an event: coercion and force
 ATTEMPT_VERBS = {"try", "attempt"}
 ATTEMPTED_ROOTS = {"17", "18", "19", "20"}
@@ -841,6 +847,14 @@ class EventExtractor:
         if not targets and (pat.code[:2] == "14" or pat.code in ("082", "0352")):
             # a protest, and calling one off, are aimed at the state
             targets, t_how = self._protested(v, actors, sources, consumed)
+        if (pat.code == "190" and self.verb_lemma(v) in VERBAL_ATTACK_VERBS and targets
+                and all(t.lemma_.lower() in POLITICIANS or actors.actors(t)[:1] and actors.actors(t)[0].kind == "person"
+                        for t in src_tokens)
+                and all(t.kind not in ("place", "country") and sectors_of(t.code)
+                        and sectors_of(t.code) <= POLITICAL_SECTORS for t in targets)):
+            # "the Prime Minister attacked the Opposition", "Senator McCain attacked Obama": a
+            # politician's attack on politicians is words (111), not force
+            pat = replace(pat, code="111")
         if pat.code in EXPULSIONS and targets and all(t.code[:3] in ("IGO", "NGO") for t in targets):
             # "forced the UN refugee agency out of the country": an organisation expelled (166),
             # not people deported (174) or driven out en masse (201)
