@@ -1307,3 +1307,14 @@ def test_a_politicians_attack_on_politicians_is_words(coder):
     assert any(c == "111" for _, _, c in coded(coder, "The Prime Minister attacked the Opposition's front bench."))
     assert any(c == "190" for _, _, c in coded(coder, "President Assad attacked the rebels in Homs."))
     assert any(c == "190" for _, _, c in coded(coder, "The government attacked protesters in Khartoum."))
+
+
+def test_a_participle_before_the_clause_is_passive(coder):
+    assert not any(c.startswith("02") for _, _, c in coded(
+        coder, "When asked if the talks had failed, the Kenyan minister said they had not."))
+    assert ("USA", "USAREB", "051") in coded(coder, "Backed by the United States, the rebels attacked the capital.")
+
+
+def test_misuse_and_problems_met_are_no_events(coder):
+    assert not coded(coder, "We think the Kenyan government abused the process, the lawyer said.")
+    assert not any(c.startswith("04") for _, _, c in coded(coder, "Indonesia has undertaken reforms to meet external problems."))

@@ -690,6 +690,19 @@ class EventExtractor:
             return []
         if "agent" in pat.target:
             return self._experiencer_events(v, pat, actors)
+        if (v.tag_ == "VBN" and v.dep_ == "advcl" and v.i < v.head.i
+                and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in v.children)):
+            # a participle before the clause is passive: "Asked if the fundamentals had changed,
+            # he said ..." (he was asked, by no one named); "Backed by the United States, the
+            # rebels attacked ..." (the United States backs the rebels)
+            agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            sources = prefer_known([a for t in agents for a in actors.actors(t)])
+            if not sources:
+                return []
+            targets = prefer_known([a for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                                    for a in actors.actors(c)])
+            return self._pairs(sources, self._others(targets, sources), pat, v, self.mode(v), 0.7,
+                               "agent of the participle")
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
         if (passive and self.verb_lemma(v) in STANCE_PARTICIPLES
                 and not any(c.dep_ == "agent" for c in v.children)):
