@@ -1318,3 +1318,8 @@ def test_a_participle_before_the_clause_is_passive(coder):
 def test_misuse_and_problems_met_are_no_events(coder):
     assert not coded(coder, "We think the Kenyan government abused the process, the lawyer said.")
     assert not any(c.startswith("04") for _, _, c in coded(coder, "Indonesia has undertaken reforms to meet external problems."))
+
+
+def test_an_attack_named_as_the_doer_is_aimed_where_it_was_aimed(coder):
+    assert ("TUR", "SYRCVL", "190") in coded(coder, "A Turkish offensive on Afrin killed dozens of people.")
+    assert ("TUR", "SYR", "190") in coded(coder, "A Turkish offensive on Afrin killed dozens.")

@@ -827,6 +827,19 @@ class EventExtractor:
                        and c.dep_ == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
                        for a in self._place_target(c, actors, sources)][:1]
             t_how = "place of the pledged act" if targets else t_how
+        if (all(t.code.startswith("---") for t in targets) and pat.code[:2] in FORCE_ROOTS
+                and any(self._violent(t) for t in src_tokens)):
+            # "a Turkish offensive on Afrin killed dozens of people": aimed where the attack was
+            # aimed, and its victims of no named country are of that place
+            aimed = self._prep_objects(src_tokens, AIMED_PREPS)
+            struck = self._others(prefer_known([a for t in aimed for a in self._actors_or_possessor(t, actors)]
+                                               or [a for t in aimed if t.pos_ == "PROPN"
+                                                   for a in [self._town(t, actors)] if a is not None]), sources)
+            if struck and targets and not struck[0].code.startswith("---"):
+                targets = [replace(t, code=struck[0].code[:3] + t.code[3:]) if not is_foreign(t) else t
+                           for t in targets]
+            elif struck:
+                targets, t_how = struck, "aim of the attack"
         if not targets and pat.code[:2] in FORCE_ROOTS:
             # "opened fire to disperse demonstrators": force is aimed at whom its purpose names
             targets = self._others(prefer_known([
