@@ -267,3 +267,12 @@ def test_people_from_a_town_are_of_its_country(coder):
     got = {(e.source, e.target, e.code) for e in coder.code_text(
         "A Christian missionary from Calgary was arrested in Lebanon on Monday.", doc_id="t", date="1990-01-01")}
     assert any(t.startswith("CAN") for _, t, _ in got)
+
+
+def test_the_pope_is_the_holy_see(coder):
+    got = {(e.source, e.code) for e in coder.code_text(
+        "The Pope condemned the attack on the church in Egypt.", doc_id="t", date="2017-01-01")}
+    assert ("VATGOV", "111") in got
+    got = {e.source for e in coder.code_text(
+        "Coptic Pope Tawadros condemned the attack on the church in Egypt.", doc_id="t", date="2017-01-01")}
+    assert got == {"EGYRELCHRCPT"}
