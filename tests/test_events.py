@@ -1323,3 +1323,8 @@ def test_misuse_and_problems_met_are_no_events(coder):
 def test_an_attack_named_as_the_doer_is_aimed_where_it_was_aimed(coder):
     assert ("TUR", "SYRCVL", "190") in coded(coder, "A Turkish offensive on Afrin killed dozens of people.")
     assert ("TUR", "SYR", "190") in coded(coder, "A Turkish offensive on Afrin killed dozens.")
+
+
+def test_a_complaint_is_against_whom_it_is_about(coder):
+    assert ("SYR", "TUR", "114") in coded(coder, "Syria complained to the Security Council over Turkish shelling of its border towns.")
+    assert ("IRN", "IGOUNO", "114") in coded(coder, "Iran complained to the Security Council.")

@@ -881,6 +881,14 @@ class EventExtractor:
             # "the Prime Minister attacked the Opposition", "Senator McCain attacked Obama": a
             # politician's attack on politicians is words (111), not force
             pat = replace(pat, code="111")
+        if pat.code == "114":
+            # "complained to the United Nations over Israeli air raids": a complaint is against
+            # whom it is about; the body it is lodged with hears it
+            about = [a for t in self._prep_objects([v], {"over", "about", "against"})
+                     for a in self._actors_or_possessor(t, actors)]
+            about = self._others(prefer_known(about), sources)
+            if about:
+                targets, t_how = about, "what the complaint is about"
         if pat.code in EXPULSIONS and targets and all(t.code[:3] in ("IGO", "NGO") for t in targets):
             # "forced the UN refugee agency out of the country": an organisation expelled (166),
             # not people deported (174) or driven out en masse (201)
