@@ -181,6 +181,20 @@ class TokenStrings:
         self.lemma = list(map(str.lower, lemma))
 
 
+def town_country(gazetteer, t, last_word: bool = False) -> tuple[str | None, str]:
+    """(country or None, name) of the town a proper noun names: t with the proper nouns
+    compounded before it ("Tel Aviv"). A town named like a noun of the language counts only as
+    a single capitalised word with no article ("in Jericho", not "the Union" nor "Central Africa
+    Republic"); with `last_word`, t's own word is tried too when the whole name is unknown."""
+    name = " ".join(x.text for x in t.subtree if x.pos_ == "PROPN" and x.i <= t.i
+                    and (x.i == t.i or x.dep_ == "compound"))
+    named = name == t.text and not any(x.dep_ == "det" for x in t.children)
+    code = gazetteer.country_of(name, named)
+    if not code and last_word and name != t.text:
+        code = gazetteer.country_of(t.text)
+    return code, name
+
+
 def compose(country: str, sector: str, group: str = "") -> str:
     """Country + sector (+ ethnic or religious group): IRQ + CVL + KUR -> IRQCVLKUR."""
     if sector == PEACEKEEPERS:
@@ -411,11 +425,7 @@ class ParsedActors:
                 continue
             t = self.doc[i]
             if t.head.lower_ in LOCATIVE_PREPS:
-                name = " ".join(x.text for x in t.subtree if x.pos_ == "PROPN" and x.i <= t.i
-                                and (x.i == t.i or x.dep_ == "compound"))
-                # "in Jericho": a capitalised name after a place preposition, with no article
-                named = name == t.text and not any(x.dep_ == "det" for x in t.children)
-                code = self.gazetteer.country_of(name, named) or self.gazetteer.country_of(t.text)
+                code, _ = town_country(self.gazetteer, t, last_word=True)
                 if code:
                     out.append(code)
         return out
@@ -660,9 +670,7 @@ class ParsedActors:
                         elif (not pa and c.lower_ == "from" and p.dep_ == "pobj" and p.pos_ == "PROPN"
                               and p.i not in self.matches and self.gazetteer is not None):
                             # "a Christian missionary from Calgary": a town the gazetteer knows
-                            name = " ".join(x.text for x in p.subtree if x.pos_ == "PROPN" and x.i <= p.i
-                                            and (x.i == p.i or x.dep_ == "compound"))
-                            town = self.gazetteer.country_of(name, named_place=name == p.text)
+                            town, name = town_country(self.gazetteer, p)
                             if town:
                                 country = town
                                 sources.append(f"gazetteer: {name}")
@@ -727,10 +735,7 @@ class ParsedActors:
             return None
         if token.i in self.matches:
             return None
-        name = " ".join(x.text for x in token.subtree if x.pos_ == "PROPN" and x.i <= token.i
-                        and (x.i == token.i or x.dep_ == "compound"))
-        code = (self.gazetteer.country_of(name, named_place=name == token.text)
-                or self.gazetteer.country_of(token.text))
+        code, name = town_country(self.gazetteer, token, last_word=True)
         if not code:
             return None
         return Actor(code=code, text=token.text, start=token.idx, end=token.idx + len(token.text),

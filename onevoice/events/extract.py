@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from ..actors.lexicon import PROPER_KINDS, is_business, sectors_of
-from ..actors.resolve import PLACE_NOUNS, Actor, ParsedActors, is_foreign
+from ..actors.resolve import PLACE_NOUNS, Actor, ParsedActors, is_foreign, town_country
 from .lexicon import NOT_AN_EVENT, EventLexicon, Pattern
 
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
@@ -1443,10 +1443,7 @@ class EventExtractor:
         code, p = EventExtractor._place_code(p, actors)
         if not code or code[:1] == "-" or code[:3] in ("IGO", "NGO"):
             return None
-        left = min([x.idx for x in p.children if x.dep_ == "compound" and x.i < p.i] + [p.idx])
-        end = p.idx + len(p.text)
-        return Actor(code=code, text=actors.text[left:end], start=left, end=end, kind="place",
-                     source=f"town {actors.text[left:end]}")
+        return EventExtractor._place_actor(code, p, actors, "town")
 
     @classmethod
     def _others(cls, targets: list[Actor], sources) -> list[Actor]:
@@ -1617,17 +1614,20 @@ class EventExtractor:
                                   for q in c2.children if q.dep_ == "pobj" and q.pos_ == "PROPN"):
                             code, p = EventExtractor._place_code(q, actors)
                     if code and code[:1] != "-" and code[:3] not in ("IGO", "NGO"):
-                        left = min([x.idx for x in p.children if x.dep_ == "compound"
-                                    and x.i < p.i] + [p.idx])
-                        end = p.idx + len(p.text)
-                        if p.lemma_.lower() in PLACE_NOUNS:  # "the town of Cizre"
-                            end = max([end] + [q.idx + len(q.text) for c2 in p.children
-                                               if c2.dep_ == "prep" and c2.lower_ == "of"
-                                               for q in c2.children if q.dep_ == "pobj"])
-                        found.setdefault(code, Actor(
-                            code=code, text=actors.text[left:end], start=left, end=end,
-                            kind="place", source=f"in {actors.text[left:end]}"))
+                        found.setdefault(code, EventExtractor._place_actor(code, p, actors, "in"))
         return next(iter(found.values())) if len(found) == 1 else None
+
+    @staticmethod
+    def _place_actor(code, p, actors, how) -> Actor:
+        """A place actor for the place phrase headed by p: its name with the compounds before
+        it, and the "of" phrase of a place noun ("the town of Cizre")."""
+        left = min([x.idx for x in p.children if x.dep_ == "compound" and x.i < p.i] + [p.idx])
+        end = p.idx + len(p.text)
+        if p.lemma_.lower() in PLACE_NOUNS:
+            end = max([end] + [q.idx + len(q.text) for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for q in c.children if q.dep_ == "pobj"])
+        text = actors.text[left:end]
+        return Actor(code=code, text=text, start=left, end=end, kind="place", source=f"{how} {text}")
 
     @staticmethod
     def _place_code(p, actors):
@@ -1649,11 +1649,7 @@ class EventExtractor:
                     code = acts[0].code[:3]
         if (not code and not acts and p.pos_ == "PROPN" and p.i not in actors.matches
                 and actors.gazetteer is not None):
-            name = " ".join(x.text for x in p.subtree if x.pos_ == "PROPN" and x.i <= p.i
-                            and (x.i == p.i or x.dep_ == "compound"))
-            # "in Jericho", not "the Union" nor "Central Africa Republic"
-            named = name == p.text and not any(x.dep_ == "det" for x in p.children)
-            code = actors.gazetteer.country_of(name, named) or ""
+            code = town_country(actors.gazetteer, p)[0] or ""
         return code, p
 
     def _violent(self, tok):
