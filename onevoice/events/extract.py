@@ -438,7 +438,7 @@ class EventExtractor:
         for t in tokens:
             if t.i in consumed or strings.pos[t.i] not in ("NOUN", "PROPN") or self._in_name(t, actors):
                 continue
-            if strings.pos[t.i] == "PROPN" and t.text[:1].isupper() and strings.lower[t.i] in TIME_WORDS:
+            if strings.lower[t.i] in TIME_WORDS and strings.pos[t.i] == "PROPN" and t.text[:1].isupper():
                 continue  # "fell to 6.6 pct in March": a month, not a march
             lemma = self.verb_lemma(t)
             pats = (self.lex.nouns.get(lemma) or self.lex.nouns.get(strings.lemma[t.i])
