@@ -214,20 +214,23 @@ def index_as_sets(lemmatizer) -> None:
             table[key] = frozenset(words)
 
 
-def english_words(nlp) -> frozenset:
-    """Every word in the lemmatizer's word lists (nouns, verbs, adjectives, adverbs)."""
+def _lemma_index(nlp):
+    """The lemmatizer's word lists by part of speech ("noun", "verb", "adj", "adv"), or None."""
     lemmatizer = nlp.get_pipe("lemmatizer")
     lemmatizer = getattr(lemmatizer, "lemmatizer", None) or lemmatizer
-    table = lemmatizer.lookups.get_table("lemma_index", None)
+    return lemmatizer.lookups.get_table("lemma_index", None)
+
+
+def english_words(nlp) -> frozenset:
+    """Every word in the lemmatizer's word lists (nouns, verbs, adjectives, adverbs)."""
+    table = _lemma_index(nlp)
     return frozenset(w for words in table.values() for w in words) if table is not None else frozenset()
 
 
 def noun_only_words(nlp) -> frozenset:
     """Words the lemmatizer lists as nouns and as nothing else: common nouns and the names of
     places and people its lists hold ("jericho", "union", but not "march" or "police")."""
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    lemmatizer = getattr(lemmatizer, "lemmatizer", None) or lemmatizer
-    table = lemmatizer.lookups.get_table("lemma_index", None)
+    table = _lemma_index(nlp)
     if table is None or "noun" not in table:
         return frozenset()
     other = {w for pos in ("verb", "adj", "adv") for w in table.get(pos, ())}
