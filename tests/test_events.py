@@ -1328,3 +1328,36 @@ def test_an_attack_named_as_the_doer_is_aimed_where_it_was_aimed(coder):
 def test_a_complaint_is_against_whom_it_is_about(coder):
     assert ("SYR", "TUR", "114") in coded(coder, "Syria complained to the Security Council over Turkish shelling of its border towns.")
     assert ("IRN", "IGOUNO", "114") in coded(coder, "Iran complained to the Security Council.")
+
+
+def test_a_veto_is_aimed_at_whose_resolution_it_was(coder):
+    assert ("USA", "IGOUNO", "129") in coded(coder, "The United States vetoed a Security Council resolution on Panama.")
+    assert ("CHN", "GBR", "129") in coded(coder, "China vetoed the British proposal.")
+    assert ("RUS", "SYR", "129") in coded(coder, "Russia vetoed a resolution on Syria.")
+
+
+def test_an_unnamed_act_in_a_phrase_of_the_clause_is_setting(coder):
+    got = coded(coder, "The bishop called for sanctions against Chile in the wake of the execution of a poet.")
+    assert not any(c.startswith("18") for _, _, c in got)
+    assert not any(c.startswith("19") for _, _, c in coded(
+        coder, "About 1,100 miners stopped work in a strike for higher wages at the mine."))
+    # an act with its other party named still counts
+    assert ("IND", "PSE", "042") in coded(coder, "India pledged support to the Palestinians during a visit to Ramallah.")
+
+
+def test_an_area_named_with_its_kind_is_placed(coder):
+    assert ("SDNGOV", "SDN", "0814") in coded(coder, "The Sudanese government lifted a state of emergency in West Darfur State.")
+    assert ("AFGMIL", "AFGCVL", "194") in coded(coder, "Afghan troops shelled villages in Helmand Province.")
+
+
+def test_an_object_after_its_as_phrase_is_the_object(coder):
+    assert ("ALB", "SRB", "111") in coded(coder, "Albania denounced as an ugly crime Serbia's suppression of the protests.")
+    assert ("GRC", "TUR", "111") in coded(coder, "Greece condemned as a provocation Turkey's violation of its airspace.")
+
+
+def test_a_visit_named_to_place_the_news_in_time_is_setting(coder):
+    got = coded(coder, "Pakistan threatened to cut ties with Chile on the eve of a visit by the Argentine president.")
+    assert ("PAK", "CHL", "131") in got
+    assert not any(c.startswith("03") or c.startswith("04") for _, _, c in got)
+    # a force its subject is engaged in is no setting
+    assert any(s == "ISR" and c == "190" for s, _, c in coded(coder, "Israel has been engaged in a long offensive in the territory."))

@@ -144,6 +144,8 @@ AIMED_PREPS = {"at", "against", "on", "toward", "towards"}
 # nouns that count people: the people are in their "of" phrase
 COUNT_NOUNS = {"thousand", "hundred", "dozen", "score", "million", "ten", "handful", "number",
                "group", "couple"}
+# Words that end the name of a first-level area: "West Darfur State", "Helmand Province"
+ADMIN_AREA_WORDS = PLACE_NOUNS | {"state", "governorate", "oblast"}
 QUANTITY = {"round", "series", "wave", "package", "batch", "number", "amount", "sum", "total",
             "string", "spate", "day", "week", "month", "year", "million", "billion"}
 
@@ -358,6 +360,10 @@ def _clause_object(v) -> list:
     tos += [c for c in v.children if c.dep_ == "prep" and c.lower_ == "to" and ups and c.i == ups[0].i + 1]
     out += [p for c in tos for p in c.children
             if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in p.children)]
+    # "denounced as an ugly crime [Serbia's suppression of ...]": the object moved after its
+    # "as" phrase, parsed as in apposition to it
+    out += [a for c in v.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > v.i
+            for p in c.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
     # "allow [UN agencies access]": the object itself, its receiver parsed as a subject
     return out + [c for c in v.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.i > v.i
                   and any(s.dep_ == "nsubj" for s in c.children)]
@@ -599,7 +605,8 @@ class EventExtractor:
         as coders code the event the sentence reports; so are facts in a phrase of what came
         before ("since last month's U.S. invasion") unless the news's doer took part ("After
         talks with the government, the rebels renewed their demands"). What may yet happen ("a
-        move that will likely be vetoed") is no background."""
+        move that will likely be vetoed") is no background, unless a phrase names it only to
+        place the news in time ("on the eve of a visit by X", "before next week's talks")."""
         if len(out) < 2:
             return out
         kinds = [_background(r.trigger) for r in out]
@@ -607,8 +614,9 @@ class EventExtractor:
         if not fore:
             return out
         doers = {r.source.code for r in fore}
-        return [r for r, k in zip(out, kinds) if not k or r.mode is not None or k == "phrase" and (
-            r.source.code in doers or r.target is not None and r.target.code in doers)]
+        return [r for r, k in zip(out, kinds) if not k or k != "phrase" and r.mode is not None
+                or k == "phrase" and (r.source.code in doers or r.target is not None
+                                      and r.target.code in doers)]
 
     @staticmethod
     def _main_events(out: list[RawEvent]) -> list[RawEvent]:
@@ -1639,8 +1647,10 @@ class EventExtractor:
                 or acts[0].kind == "sector" and p.lemma_.lower() in PLACE_NOUNS
                 and len(acts[0].code) == 3):
             code = acts[0].code[:3]
-        elif not acts and p.pos_ == "NOUN" and p.lemma_.lower() in PLACE_NOUNS:
-            # "in Montenegro province", "in Gaza city": the name before the place noun
+        elif not acts and (p.pos_ == "NOUN" and p.lemma_.lower() in PLACE_NOUNS
+                           or p.pos_ == "PROPN" and p.lower_ in ADMIN_AREA_WORDS):
+            # "in Montenegro province", "in Gaza city", "in West Darfur State", "in Helmand
+            # Province": the name before the place noun
             name = [x for x in p.children if x.dep_ == "compound" and x.pos_ == "PROPN"]
             if name:
                 p = name[-1]
@@ -1892,14 +1902,15 @@ class EventExtractor:
                 targets = parties
         if not sources:
             return []
+        engaged = (how == "clause subject" and n.dep_ == "pobj" and n.head.lower_ == "in"
+                   and self.verb_lemma(n.head.head) in ENGAGING_VERBS)
         if not targets and pat.target_preps:
             heads = [n] + used_of  # "a suspension of talks with X"
             if n.lemma_.lower() in OF_DOER_NOUNS:  # "the withdrawal of its forces from X"
                 heads += [t for t in of_mods.values() if t not in used_of]
             if how == "light verb subject":  # "gave a welcome to X", "sent $5 million in aid to X"
                 heads += [n.head] if n.dep_ == "dobj" else [n.head.head, n.head.head.head]
-            elif (how == "clause subject" and n.dep_ == "pobj" and n.head.lower_ == "in"
-                  and self.verb_lemma(n.head.head) in ENGAGING_VERBS):
+            elif engaged:
                 heads.append(n.head.head)  # "engaged in ethnic cleansing against X"
             targets = [a for t in self._prep_objects(heads, pat.target_preps)
                        for a in self._actors_or_possessor(t, actors)]
@@ -1913,8 +1924,12 @@ class EventExtractor:
         if not targets and pat.code[:2] == "14":  # "staged demonstrations in Serbia"
             targets, _ = self._protested(n.head if n.dep_ == "dobj" else n, actors, sources,
                                          consumed)
-        if not targets and how in ("clause subject", "modifier") and pat.code[:2] < "15":
-            return []  # "demanded X at a round of talks": talks with no one named are the setting
+        if not targets and (how == "modifier" and pat.code[:2] < "15" or how == "clause subject"
+                            and not (engaged and pat.code[:2] in FORCE_ROOTS)):
+            # "demanded X at a round of talks", "stopped work in a strike", "in the wake of the
+            # execution": an act with no one named in a phrase of the clause is its setting; not
+            # force its subject is engaged in ("engaged in an offensive in Gaza")
+            return []
         mode = self.mode(n)
         if n.dep_ == "dobj" and n.head.lemma_.lower() in LIGHT_VERBS:
             # "has not announced its support": what the carrying verb denies did not happen;
