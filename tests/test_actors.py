@@ -103,7 +103,7 @@ def test_name_with_a_lowercase_particle(coder):
     ("Kurdish rebels attacked a Turkish army post.", "---REBKUR"),
     ("Shiite clerics rejected the plan.", "---RELMOSSHI"),
     ("Catholic bishops criticized the law.", "---RELCHRCTH"),
-    ("Jewish settlers attacked a school.", "---SETJEW"),
+    ("Jewish settlers attacked a school.", "ISRSETJEW"),
 ])
 def test_ethnic_and_religious_groups(coder, text, code):
     assert code in actors_in(coder, text).values(), actors_in(coder, text)
@@ -276,3 +276,9 @@ def test_the_pope_is_the_holy_see(coder):
     got = {e.source for e in coder.code_text(
         "Coptic Pope Tawadros condemned the attack on the church in Egypt.", doc_id="t", date="2017-01-01")}
     assert got == {"EGYRELCHRCPT"}
+
+
+def test_jewish_settlers_are_israels(coder):
+    got = {(e.source, e.target) for e in coder.code_text(
+        "Jewish settlers in the West Bank city of Hebron set fire to Palestinian offices.", doc_id="t", date="1995-01-01")}
+    assert ("ISRSETJEW", "PSE") in got

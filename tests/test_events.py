@@ -1361,3 +1361,9 @@ def test_a_visit_named_to_place_the_news_in_time_is_setting(coder):
     assert not any(c.startswith("03") or c.startswith("04") for _, _, c in got)
     # a force its subject is engaged in is no setting
     assert any(s == "ISR" and c == "190" for s, _, c in coded(coder, "Israel has been engaged in a long offensive in the territory."))
+
+
+def test_a_states_measures_at_home_are_of_the_place(coder):
+    assert ("HTIGOV", "HTI", "1724") in coded(
+        coder, "The military government declared a state of siege in Haiti, a spokeswoman for the U.S. embassy said.")
+    assert ("NGAGOV", "NGA", "1723") in coded(coder, "The authorities imposed a curfew in Kano, a British diplomat said.")

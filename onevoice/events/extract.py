@@ -86,6 +86,9 @@ STATE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
 # Military exercises: held by two countries' forces together they are military cooperation.
 EXERCISE_NOUNS = {"exercise", "drill", "game", "maneuver", "manoeuvre", "war game", "wargame"}
 # Uses of force (coercion by violence, assault, fight, mass violence).
+# Measures a state takes at home: curfews, emergencies, martial law, restrictions, and their
+# easing (CAMEO 0811-0814, 1721-1724)
+DOMESTIC_MEASURES = {"0811", "0812", "0813", "0814", "1721", "1722", "1723", "1724"}
 FORCE_ROOTS = {"18", "19", "20"}
 PLACE_PREPS = {"in", "inside", "across", "throughout", "near", "outside", "around"}
 # The maker of a proposal, call or offer that an act answers: "calls by X", "an offer from X".
@@ -456,12 +459,18 @@ class EventExtractor:
         out = [r for r in out if not self._historical(r.trigger, actors.ctx.date)]
         # "prisoners rioted at a jail in Dili": protesters are of where they protest, in all
         # they do in the sentence
+        # "the military government declared a state of siege in Haiti": a state's own measures
+        # at home are of the place they are imposed on
         protesters = {}
         for r in out:
-            if (r.source.code.startswith("---") and r.pattern.code[:2] == "14"
+            if (r.source.code.startswith("---") and (r.pattern.code[:2] == "14"
+                                                     or r.pattern.code in DOMESTIC_MEASURES)
                     and r.source.kind != "unknown" and not is_foreign(r.source)):
                 place = self._place(r.trigger, actors)
-                if place is not None:
+                if place is None and r.pattern.code in DOMESTIC_MEASURES and r.target is not None \
+                        and r.target.kind in ("country", "place"):
+                    place = r.target
+                if place is not None and place.code[:3].isalpha() and place.code[:3] not in ("IGO", "NGO"):
                     protesters.setdefault((r.source.start, r.source.code), place.code[:3])
         for r in out:
             country = protesters.get((r.source.start, r.source.code))
