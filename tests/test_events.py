@@ -1367,3 +1367,10 @@ def test_a_states_measures_at_home_are_of_the_place(coder):
     assert ("HTIGOV", "HTI", "1724") in coded(
         coder, "The military government declared a state of siege in Haiti, a spokeswoman for the U.S. embassy said.")
     assert ("NGAGOV", "NGA", "1723") in coded(coder, "The authorities imposed a curfew in Kano, a British diplomat said.")
+
+
+def test_acts_during_a_past_war_are_history(coder):
+    assert not any(c.startswith("18") or c.startswith("19") for _, _, c in coded(
+        coder, "Poland demanded an admission that Soviet forces murdered Polish officers during World War Two."))
+    assert not any(c.startswith("19") for _, _, c in coded(coder, "Serb forces shelled Croatian towns during the 1991-1995 war."))
+    assert any(c.startswith("19") for _, _, c in coded(coder, "Serb forces shelled Croatian towns during the night."))

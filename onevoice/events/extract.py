@@ -372,6 +372,15 @@ def _clause_object(v) -> list:
                   and any(s.dep_ == "nsubj" for s in c.children)]
 
 
+def _past_year(text: str, year_now: int) -> bool:
+    """Is the word a year, or a span of years ("1991-1995"), over before `year_now`?"""
+    first, dash, last = text.partition("-")
+    if len(first) != 4 or not first.isdigit() or not 1900 <= int(first) < year_now:
+        return False
+    return not dash or (last.isdigit() and len(last) in (2, 4)
+                        and int(last if len(last) == 4 else first[:2] + last) < year_now)
+
+
 def _ending(n) -> set[str]:
     """What an end asked for amounts to: "an end to the embargo" is the lifting of sanctions,
     "an end to the fighting" a ceasefire."""
@@ -1070,15 +1079,23 @@ class EventExtractor:
     def _historical(t, published: str | None) -> bool:
         """'the 1994 genocide', 'blew up a plane in 1988': a past year named on the trigger
         makes it a reference to history, not news."""
-        if not published or not published[:4].isdigit():
-            return False
-        year_now = int(published[:4])
         near = [c for c in t.children if c.dep_ in ("nummod", "compound", "amod", "npadvmod")]
         near += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "since", "during")
                  for p in c.children if p.dep_ == "pobj"]
         for c in near:
+            # "during World War Two", "in the Cold War": wars long over
+            words = {x.text for x in c.subtree if x.i <= c.i + 1} if c.dep_ == "pobj" else set()
+            if "War" in words and {"World", "Cold"} & words:
+                return True
+        if not published or not published[:4].isdigit():
+            return False
+        year_now = int(published[:4])
+        for c in near:
             text = c.text.strip("'s")
             if len(text) == 4 and text.isdigit() and 1900 <= int(text) < year_now:
+                return True
+            # "during the 1991-1995 conflict", "during the 1994 genocide"
+            if c.dep_ == "pobj" and any(_past_year(x.text, year_now) for x in c.subtree if x.i < c.i):
                 return True
         return False
 
