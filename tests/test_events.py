@@ -1374,3 +1374,11 @@ def test_acts_during_a_past_war_are_history(coder):
         coder, "Poland demanded an admission that Soviet forces murdered Polish officers during World War Two."))
     assert not any(c.startswith("19") for _, _, c in coded(coder, "Serb forces shelled Croatian towns during the 1991-1995 war."))
     assert any(c.startswith("19") for _, _, c in coded(coder, "Serb forces shelled Croatian towns during the night."))
+
+
+def test_an_act_its_own_doer_undoes_is_no_news_of_its_own(coder):
+    got = coded(coder, "South Korea decided to suspend a scheduled shipment of its emergency relief aid to North Korea.")
+    assert not any(c.startswith("07") for _, _, c in got)
+    got = coded(coder, "The Druze threatened a strike unless Israel rescinded its annexation of the Golan Heights.")
+    assert not any(c.startswith("19") for _, _, c in got)
+    assert ("SYR", "ISR", "111") in coded(coder, "Syria condemned the annexation of the Golan Heights by Israel.")

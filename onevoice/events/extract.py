@@ -89,6 +89,8 @@ EXERCISE_NOUNS = {"exercise", "drill", "game", "maneuver", "manoeuvre", "war gam
 # Measures a state takes at home: curfews, emergencies, martial law, restrictions, and their
 # easing (CAMEO 0811-0814, 1721-1724)
 DOMESTIC_MEASURES = {"0811", "0812", "0813", "0814", "1721", "1722", "1723", "1724"}
+# Acts that undo or refuse their doer's own act: yielding, rejecting, reducing relations
+UNDOING_ROOTS = {"08", "12", "16"}
 FORCE_ROOTS = {"18", "19", "20"}
 PLACE_PREPS = {"in", "inside", "across", "throughout", "near", "outside", "around"}
 # The maker of a proposal, call or offer that an act answers: "calls by X", "an offer from X".
@@ -645,7 +647,8 @@ class EventExtractor:
           ceasefire. The 010 is dropped when an act in its clause is a plain or announced fact.
         - An act named by a noun inside another actor's coded act ("Y rejected X's request",
           "Y condemned X's invasion") is what Y reacts to, not a new event of the sentence; one
-          inside its own source's rejection ("reneged on its commitment") did not happen.
+          inside its own source's rejection ("reneged on its commitment") did not happen, and
+          one its own source undoes ("rescinded its annexation") is no news of its own.
         """
         if len(out) < 2:
             return out
@@ -675,9 +678,11 @@ class EventExtractor:
                         and o.pattern.code[:2] != "01" for o in by_trigger[g.i]):
                     drop.add(k)
                 elif g is not None and g.i in by_trigger and any(
-                        o.source.code == r.source.code and o.pattern.code[:2] == "12"
+                        o.source.code == r.source.code and o.pattern.code[:2] in UNDOING_ROOTS
                         and not o.pattern.is_noun for o in by_trigger[g.i]):
-                    drop.add(k)  # "reneged on its commitment": what it rejects did not happen
+                    # "reneged on its commitment": what it rejects did not happen; "rescinded its
+                    # annexation", "suspended its aid": what it undoes is no news of its own
+                    drop.add(k)
         return [r for k, r in enumerate(out) if k not in drop] if drop else out
 
     def verb_patterns(self, t):
