@@ -1382,3 +1382,9 @@ def test_an_act_its_own_doer_undoes_is_no_news_of_its_own(coder):
     got = coded(coder, "The Druze threatened a strike unless Israel rescinded its annexation of the Golan Heights.")
     assert not any(c.startswith("19") for _, _, c in got)
     assert ("SYR", "ISR", "111") in coded(coder, "Syria condemned the annexation of the Golan Heights by Israel.")
+
+
+def test_a_strike_by_people_at_work_is_a_strike_from_work(coder):
+    assert ("UGAJUD", "", "143") in coded(coder, "Judges in Uganda began a week-long strike on Monday.")
+    assert any(c == "142" for _, _, c in coded(coder, "An Italian MP started a thirst and hunger strike in Rome."))
+    assert any(c == "190" for _, _, c in coded(coder, "This was the third Israeli strike on Gaza in two days."))

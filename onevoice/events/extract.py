@@ -91,6 +91,10 @@ EXERCISE_NOUNS = {"exercise", "drill", "game", "maneuver", "manoeuvre", "war gam
 DOMESTIC_MEASURES = {"0811", "0812", "0813", "0814", "1721", "1722", "1723", "1724"}
 # Acts that undo or refuse their doer's own act: yielding, rejecting, reducing relations
 UNDOING_ROOTS = {"08", "12", "16"}
+# A plain "strike" by workers, judges, doctors or students is a strike from work (143)
+STRIKE_NOUNS = {"strike"}
+FORCE_CODES_OF_STRIKES = {"190"}
+STRIKING_SECTORS = {"LAB", "EDU", "MED", "HLH", "JUD", "AGR", "CVL", "BUS", "JRN", "REL", "LEG", "OPP"}
 FORCE_ROOTS = {"18", "19", "20"}
 PLACE_PREPS = {"in", "inside", "across", "throughout", "near", "outside", "around"}
 # The maker of a proposal, call or offer that an act answers: "calls by X", "an offer from X".
@@ -1897,7 +1901,9 @@ class EventExtractor:
 
     # -- nouns -----------------------------------------------------------------------------
     def _noun_events(self, n, patterns, actors, consumed=None) -> list[RawEvent]:
-        mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
+        # ("a thirst and hunger strike": the modifiers coordinated too)
+        mods = {m.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")
+                for m in [c, *(x for x in c.children if x.dep_ == "conj")]}
         # "deployment of troops", "suspension of aid": the "of" phrase specifies the act as a
         # modifier does ("troop deployment", "aid suspension")
         of_mods = {p.lemma_.lower(): p for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -1922,6 +1928,10 @@ class EventExtractor:
             # "talks between A and B": the row that reads the parties from "between"
             pat = next((p for p in fitting if "between" in p.target), pat)
         sources, how = self._noun_source(n, actors, pat)
+        if (pat.code in FORCE_CODES_OF_STRIKES and n.lemma_.lower() in STRIKE_NOUNS and sources
+                and all(sectors_of(a.code) and sectors_of(a.code) <= STRIKING_SECTORS for a in sources)):
+            # "judges began a week-long strike": people who strike by stopping work
+            pat = next((p for p in patterns if p.code == "143"), pat)
         targets: list[Actor] = []
         if "between" in pat.target:
             between = self._prep_objects([n], {"between", "among"})
