@@ -1388,3 +1388,8 @@ def test_a_strike_by_people_at_work_is_a_strike_from_work(coder):
     assert ("UGAJUD", "", "143") in coded(coder, "Judges in Uganda began a week-long strike on Monday.")
     assert any(c == "142" for _, _, c in coded(coder, "An Italian MP started a thirst and hunger strike in Rome."))
     assert any(c == "190" for _, _, c in coded(coder, "This was the third Israeli strike on Gaza in two days."))
+
+
+def test_an_actor_is_never_placed_into_the_other_partys_code(coder):
+    got = code(coder, "The president gave a warm welcome on Thursday to the South African leader.")
+    assert [(e.source, e.target, e.code) for e in got] == [("---GOV", "ZAFGOV", "043")]

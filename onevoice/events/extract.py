@@ -492,10 +492,16 @@ class EventExtractor:
             if country is not None:
                 r.source = replace(r.source, code=country + r.source.code[3:], inferred=True,
                                    source=f"{r.source.source}; country of the place protested in".lstrip("; "))
+            # (never into the other party's very code: "the president gave a welcome to the
+            # South African leader" is not South Africa's government welcoming itself)
             if not self._others_country(r, r.source, r.target, sent, actors):
-                r.source = actors.localise(r.source, sent)
+                placed = actors.localise(r.source, sent)
+                if r.target is None or placed.code != r.target.code:
+                    r.source = placed
             if r.target is not None and not self._others_country(r, r.target, r.source, sent, actors):
-                r.target = actors.localise(r.target, sent)
+                placed = actors.localise(r.target, sent)
+                if placed.code != r.source.code:
+                    r.target = placed
         # "the president returned to Moscow": going home is no visit; "the frigate left
         # Germany": leaving home is no withdrawal
         out = [r for r in out if not (r.target is not None and r.target.code[:3] == r.source.code[:3] and (
@@ -1453,7 +1459,8 @@ class EventExtractor:
 
             elif spec == "iobj":
                 toks = [c for c in v.children if c.dep_ in ("dative", "iobj")]
-                toks += [p for c in v.children if c.dep_ == "dative" and c.lower_ == "to"
+                # ("gave a warm welcome on Thursday to X": "to" parsed as a plain preposition)
+                toks += [p for c in v.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
                          for p in c.children if p.dep_ == "pobj"]
             elif spec.startswith("prep:"):
                 toks = self._prep_objects([v] + ([obj_tok] if obj_tok is not None else []),
