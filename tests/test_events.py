@@ -1393,3 +1393,10 @@ def test_a_strike_by_people_at_work_is_a_strike_from_work(coder):
 def test_an_actor_is_never_placed_into_the_other_partys_code(coder):
     got = code(coder, "The president gave a warm welcome on Thursday to the South African leader.")
     assert [(e.source, e.target, e.code) for e in got] == [("---GOV", "ZAFGOV", "043")]
+
+
+def test_a_body_sitting_meets_no_one(coder):
+    assert not any(c.startswith("04") for _, _, c in coded(coder, "Israel's Cabinet met Sunday and decided to approve a plan."))
+    assert ("CHNGOV", "JPNGOV", "040") in coded(coder, "Chinese and Japanese leaders met in Beijing.")
+    assert any(c == "036" for _, _, c in coded(coder, "The Chinese regulators will meet with Ant Group next week."))
+    assert not any(c.startswith("04") for _, _, c in coded(coder, "China defended its policies as meeting global rules."))

@@ -95,6 +95,8 @@ UNDOING_ROOTS = {"08", "12", "16"}
 STRIKE_NOUNS = {"strike"}
 FORCE_CODES_OF_STRIKES = {"190"}
 STRIKING_SECTORS = {"LAB", "EDU", "MED", "HLH", "JUD", "AGR", "CVL", "BUS", "JRN", "REL", "LEG", "OPP"}
+# Verbs of meeting that, with no one else named, tell of a body sitting on its own
+SITTING_VERBS = {"meet", "convene", "gather"}
 FORCE_ROOTS = {"18", "19", "20"}
 PLACE_PREPS = {"in", "inside", "across", "throughout", "near", "outside", "around"}
 # The maker of a proposal, call or offer that an act answers: "calls by X", "an offer from X".
@@ -965,6 +967,11 @@ class EventExtractor:
                 and not any(self._violent(t) for t in src_tokens)):
             # "the aircraft hit the ground": force needs someone hit, unless a bomb or a shell hit
             return []
+        if (not targets and pat.code == "040" and self.verb_lemma(v) in SITTING_VERBS
+                and len({a.code for a in sources}) < 2
+                and not any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "with" for c in v.children)
+                and not any(c.dep_ == "conj" for t in src_tokens for c in t.children)):
+            return []  # "Israel's Cabinet met Sunday": a body sitting meets no one
         for tok in src_tokens:
             actors.remember(actors.actors(tok), tok)
         # "Jordan and Britain agreed to hold exercises": an agreement is between its parties
