@@ -1400,3 +1400,25 @@ def test_a_body_sitting_meets_no_one(coder):
     assert ("CHNGOV", "JPNGOV", "040") in coded(coder, "Chinese and Japanese leaders met in Beijing.")
     assert any(c == "036" for _, _, c in coded(coder, "The Chinese regulators will meet with Ant Group next week."))
     assert not any(c.startswith("04") for _, _, c in coded(coder, "China defended its policies as meeting global rules."))
+
+
+def test_a_group_of_people_is_who_they_are(coder):
+    assert ("MLIREB", "MLICVL", "190") in coded(coder, "A group of rebels attacked a village in Mali.")
+    assert ("USA", "BIH", "160") in coded(coder, "The United States suspended part of a military aid program for Bosnia.")
+    assert not coded(coder, "Most of the crowd dispersed quickly and calmly.")
+
+
+def test_a_protest_of_an_act_is_aimed_at_its_doer(coder):
+    got = coded(coder, "Chechen refugees are continuing a hunger strike in protest of the Russian government's refusal to accept independence.")
+    assert any(c == "142" and t.startswith("RUS") for _, t, c in got)
+    assert not any(c.startswith("12") for _, _, c in got)
+
+
+def test_a_refusal_is_aimed_at_who_pressed_for_the_act(coder):
+    assert ("IRN", "USA", "1246") in coded(coder, "Iran refused to halt enrichment despite US pressure.")
+    assert ("---MIL", "---OPP", "1231") in coded(coder, "The general refused to step down despite calls from the opposition.")
+
+
+def test_an_act_refused_keeps_the_row_of_its_object(coder):
+    assert any(c.startswith("12") and c != "125" for _, _, c in coded(coder, "The U.S. said it would not meet the kidnappers' demands."))
+    assert ("ISR", "PSE", "1246") in coded(coder, "Israel will not lift the blockade on Gaza.")

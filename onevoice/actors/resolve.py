@@ -639,6 +639,9 @@ class ParsedActors:
                         pa = self._single(p) or (self._place(p, head) if c.lower_ == "of" else None)
                         if not pa:
                             continue
+                        if (pa.kind == "sector" and p.i not in self.matches
+                                and head.lemma_.lower() in GROUP_NOUNS):
+                            continue  # "part of a military aid program": a thing, not people
                         if c.lower_ != "of" and (pa.kind == "country" or pa.kind == "person"):
                             continue  # "the envoy for Syria", "an adviser to Smith": not their own
                         if country and pa.kind not in ("org", "seat"):
@@ -696,9 +699,8 @@ class ParsedActors:
                 kind = "country+sector" if country else "sector"
         if not code:
             return None
-        if code.startswith("---") and head.lemma_.lower() in GROUP_NOUNS and not sector and (
-                head.lemma_.lower() not in CROWD_NOUNS or len(code) <= 3):
-            return None  # "members of the team"; but "thousands of protesters" are protesters
+        if code.startswith("---") and head.lemma_.lower() in GROUP_NOUNS and not sector and len(code) <= 3:
+            return None  # "members of the team"; but "thousands of protesters", "a group of rebels" are who they are
         span_tokens.append(head)
         if head.pos_ == "PROPN":  # the whole name: "Acme Corp.", "Nadia Alvi of ..."
             span_tokens.extend(t for t in toks if t.pos_ == "PROPN" and t.dep_ == "compound")

@@ -71,8 +71,9 @@ MUTUAL_VERBS = {"agree", "sign", "conclude", "reach", "ink", "seal", "forge", "f
                 "finalise", "negotiate", "cooperate", "collaborate", "ally"}
 # Parts of speech that head a noun phrase.
 NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
-# Verbs of physical contact that are force only when someone or somewhere is hit
-CONTACT_VERBS = {"hit", "strike", "ram", "smash"}
+# Verbs of contact or dispersal that are force only when someone or somewhere is hit ("the
+# aircraft hit the ground", "the crowd dispersed")
+CONTACT_VERBS = {"hit", "strike", "ram", "smash", "disperse"}
 # Who is received as a guest, besides actors ("received a delegation from Japan")
 VISITOR_NOUNS = {"delegation", "visitor", "guest", "mission", "team", "envoy", "emissary"}
 # Acts aimed at the country they take place in when no one else is named: material acts and
@@ -496,13 +497,14 @@ class EventExtractor:
                                    source=f"{r.source.source}; country of the place protested in".lstrip("; "))
             # (never into the other party's very code: "the president gave a welcome to the
             # South African leader" is not South Africa's government welcoming itself)
+            # (a noun's act so placed is dropped below, as one's own act on oneself)
             if not self._others_country(r, r.source, r.target, sent, actors):
                 placed = actors.localise(r.source, sent)
-                if r.target is None or placed.code != r.target.code:
+                if r.target is None or placed.code != r.target.code or r.pattern.is_noun:
                     r.source = placed
             if r.target is not None and not self._others_country(r, r.target, r.source, sent, actors):
                 placed = actors.localise(r.target, sent)
-                if placed.code != r.source.code:
+                if placed.code != r.source.code or r.pattern.is_noun:
                     r.target = placed
         # "the president returned to Moscow": going home is no visit; "the frigate left
         # Germany": leaving home is no withdrawal
@@ -908,6 +910,14 @@ class EventExtractor:
             # send troops to Kosovo": a refusal is aimed where the refused act would take place
             targets = self._refused_act_place(v, actors, sources)
             t_how = "place of the refused act" if targets else t_how
+        if not targets and pat.code[:2] == "12":
+            # "declined to resign despite pressure by the anti-corruption commission": a refusal
+            # is aimed at whoever pressed for the act
+            heads = [v] + [c for c in v.children if c.dep_ == "xcomp"]
+            pressed = [t for t in self._prep_objects(heads, {"despite"}) if t.pos_ == "NOUN"]
+            targets = self._others(prefer_known([a for t in pressed
+                                                 for a in self._doer(t, actors, modifiers=True)]), sources)
+            t_how = "who pressed for it" if targets else t_how
         if not targets and (pat.code[:2] in PLACE_ROOTS or pat.code == "042"):
             # "lifted a curfew in Montenegro", "shelled positions in Lebanon", "began a visit in
             # China": a material act or a visit is directed at the country it takes place in
@@ -1041,10 +1051,12 @@ class EventExtractor:
         """The `refuse to <verb>` row for the verb ('will not lift' -> refuse to lift, 1244), else
         the act's own row recoded as its refusal ('will not accept refugees': 073 -> 1223)."""
         lemma = self.verb_lemma(v)
+        code = self.refusal(pat.code) if pat is not None else None
+        if code and pat.objects:
+            return replace(pat, code=code)  # "will not meet the demands": the row of its object
         for p in self.lex.verbs.get("refuse", ()):
             if lemma in p.complements and not p.objects:
                 return p
-        code = self.refusal(pat.code) if pat is not None else None
         return replace(pat, code=code) if code else None
 
     def _refused_act_place(self, v, actors, sources) -> list[Actor]:
@@ -1583,7 +1595,9 @@ class EventExtractor:
         protesters' own state ("Nepal's opposition parties called a general strike"). A state
         does not protest at itself."""
         own = {a.code for a in sources}
-        for noun in self._prep_objects([v], {"in"}):
+        # ("continuing a hunger strike in protest of X": the phrase may hang on the protest noun)
+        carried = [o for o in v.children if o.dep_ == "dobj"]
+        for noun in self._prep_objects([v] + carried, {"in"}):
             if noun.lemma_.lower() in ("protest", "defiance"):  # "in protest against X", "in defiance of X"
                 if consumed is not None:
                     consumed.add(noun.i)
@@ -1591,6 +1605,8 @@ class EventExtractor:
                     acts = [a for t in toks for a in self._actors_or_possessor(t, actors)
                             if a.code not in own]
                     if acts:
+                        if consumed is not None:  # what is protested is no event of its own
+                            consumed.update(t.i for t in toks if t.pos_ == "NOUN")
                         return prefer_known(acts), "protested"
         for toks in self._nested_prep_objects([v], {"for", "over"}, levels=2):
             # "demonstrated for the resignation of the president": whose act is demanded
