@@ -1422,3 +1422,8 @@ def test_a_refusal_is_aimed_at_who_pressed_for_the_act(coder):
 def test_an_act_refused_keeps_the_row_of_its_object(coder):
     assert any(c.startswith("12") and c != "125" for _, _, c in coded(coder, "The U.S. said it would not meet the kidnappers' demands."))
     assert ("ISR", "PSE", "1246") in coded(coder, "Israel will not lift the blockade on Gaza.")
+
+
+def test_preventing_a_demonstration_restricts_political_freedom(coder):
+    assert any(s == "TURCOP" and c == "1721" for s, _, c in coded(
+        coder, "Turkish police prevented the demonstration staged by students at the university in Sivas."))
