@@ -1427,3 +1427,21 @@ def test_an_act_refused_keeps_the_row_of_its_object(coder):
 def test_preventing_a_demonstration_restricts_political_freedom(coder):
     assert any(s == "TURCOP" and c == "1721" for s, _, c in coded(
         coder, "Turkish police prevented the demonstration staged by students at the university in Sivas."))
+
+
+def test_people_released_from_captivity_are_freed_by_whoever_held_them(coder):
+    assert ("LBY", "RUS", "0841") in coded(coder, "Three Russians have been released from captivity in Libya.")
+    assert ("---REB", "---CVL", "0841") in coded(coder, "Hostages held by the rebels were freed on Monday.")
+    assert not coded(coder, "The singer was released from hospital.")
+
+
+def test_an_object_taken_for_a_measure_of_time_is_the_object(coder):
+    assert ("SAU", "", "0813") in coded(coder, "Saudi Arabia eased curfew hours it had imposed on several cities.")
+
+
+def test_until_an_act_happens_it_has_not(coder):
+    got = code(coder, "Britain has frozen trade with Iran until the sailors held by Iran are released.")
+    assert ("GBR", "IRN", "163") in {(e.source, e.target, e.code) for e in got}
+    assert all(e.mode == "hypothetical" for e in got if e.code.startswith("084"))
+    got = code(coder, "The rebels held the hostages until they were released in May.")
+    assert any(e.code == "181" and e.mode is None for e in got)

@@ -98,6 +98,8 @@ FORCE_CODES_OF_STRIKES = {"190"}
 STRIKING_SECTORS = {"LAB", "EDU", "MED", "HLH", "JUD", "AGR", "CVL", "BUS", "JRN", "REL", "LEG", "OPP"}
 # Verbs of meeting that, with no one else named, tell of a body sitting on its own
 SITTING_VERBS = {"meet", "convene", "gather"}
+# Where people are held: release from these frees people (0841)
+CAPTIVITY_NOUNS = {"captivity", "prison", "jail", "detention", "custody", "gaol", "internment"}
 FORCE_ROOTS = {"18", "19", "20"}
 PLACE_PREPS = {"in", "inside", "across", "throughout", "near", "outside", "around"}
 # The maker of a proposal, call or offer that an act answers: "calls by X", "an offer from X".
@@ -379,6 +381,11 @@ def _clause_object(v) -> list:
     # "allow [UN agencies access]": the object itself, its receiver parsed as a subject
     return out + [c for c in v.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.i > v.i
                   and any(s.dep_ == "nsubj" for s in c.children)]
+
+
+def _past(v) -> bool:
+    """Is the verb's clause in the past tense ("were released", "had left")?"""
+    return v.tag_ == "VBD" or any(a.dep_ in ("aux", "auxpass") and a.tag_ == "VBD" for a in v.children)
 
 
 def _past_year(text: str, year_now: int) -> bool:
@@ -735,6 +742,9 @@ class EventExtractor:
             return []
         if "agent" in pat.target:
             return self._experiencer_events(v, pat, actors)
+        if pat.code == "084" and any(t.lemma_.lower() in CAPTIVITY_NOUNS
+                                     for t in self._prep_objects([v], {"from"})):
+            pat = replace(pat, code="0841")  # "were released from captivity": people held
         if (v.tag_ == "VBN" and v.dep_ == "advcl" and v.i < v.head.i
                 and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in v.children)):
             # a participle before the clause is passive: "Asked if the fundamentals had changed,
@@ -1016,6 +1026,15 @@ class EventExtractor:
                     if a.kind == "country" and len(a.code) == 3]
             if len(left) == 1:
                 return [replace(left[0], kind="state of the place")], "state expelling"
+        if pat.code == "0841":
+            # "citizens who had been held by the government in Libya were released": whoever
+            # held them let them go
+            holders = [a for s in v.children if s.dep_ == "nsubjpass"
+                       for c in s.children if c.dep_ in ("relcl", "acl")
+                       for g in c.children if g.dep_ == "agent"
+                       for p in g.children if p.dep_ == "pobj" for a in actors.actors(p)]
+            if holders:
+                return prefer_known(holders), "holder"
         if pat.code[:3] in STATE_POWERS or pat.code == "0841":
             place = self._place(v, actors)
             if place is not None:
@@ -1240,6 +1259,10 @@ class EventExtractor:
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         if not objects:  # "accept refugees fleeing the war", parsed as a clause about them
             objects = _clause_object(v)
+        if not objects:
+            # "eased curfew hours it had imposed": the object taken for a measure of time
+            objects = [c for c in children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > v.i
+                       and any(m.dep_ == "compound" and m.pos_ == "NOUN" for m in c.children)]
         if not objects and self.verb_lemma(v) in LETTING_VERBS:
             # "allowed IAEA inspectors to visit the site": who is let in is the subject the
             # parser gives the clause
@@ -2114,6 +2137,8 @@ class EventExtractor:
                     found.add("future")  # "said it would release them": the reported "will"
                 elif ch.dep_ in ("aux", "auxpass", "advmod", "mark", "npadvmod") and low in modes:
                     found.add(modes[low])
+                elif ch.dep_ == "mark" and low == "until" and not _past(c):
+                    found.add("hypothetical")  # "until the sailors are released": not yet
                 elif ch.dep_ in ("npadvmod", "pobj", "prep") and ch.lemma_.lower() in ("week", "month", "year"):
                     if any(g.lower_ in ("next", "coming") for g in ch.children):
                         found.add("future")
