@@ -282,3 +282,16 @@ def test_jewish_settlers_are_israels(coder):
     got = {(e.source, e.target) for e in coder.code_text(
         "Jewish settlers in the West Bank city of Hebron set fire to Palestinian offices.", doc_id="t", date="1995-01-01")}
     assert ("ISRSETJEW", "PSE") in got
+
+
+def test_the_subject_of_a_reported_clause_is_its_speaker(coder):
+    got = {(e.source, e.code) for e in coder.code_text(
+        "A Japanese virus expert says he is pessimistic about the Olympics.", doc_id="t", date="2020-05-01")}
+    assert ("JPN", "012") in got
+    got = {e.source for e in coder.code_text(
+        "Prime Minister Blair met President Bush. President Bush said he would visit Israel.", doc_id="t", date="2004-05-01")
+        if e.code == "036"}
+    assert got == {"USAGOV"}
+    # in a quotation "he" is someone else than the speaker
+    got = [e for e in coder.code_text('"He should resign," the Indian minister said.', doc_id="t", date="2004-05-01")]
+    assert not any(e.source == "INDGOV" and e.code.startswith("08") for e in got)

@@ -28,6 +28,17 @@ GROUP_NOUNS = {"member", "members", "part", "some", "many", "most", "all", "lead
 CROWD_NOUNS = {"dozen", "hundred", "thousand", "million", "number"}
 PAIR_NOUNS = {"side", "country", "nation", "government", "leader", "party", "neighbour", "neighbor"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+# Verbs that report what someone said: "X says he ..." speaks of X
+SPEECH_VERBS = {"say", "tell", "inform", "brief", "announce", "insist", "warn", "state", "declare",
+                "stress", "add", "reiterate", "remind", "write", "argue", "maintain", "repeat"}
+QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``"}
+# Nouns of bodies, not people: "the ministry said it", never "he"
+INSTITUTION_NOUNS = {"government", "ministry", "agency", "army", "military", "police", "party",
+                     "company", "union", "council", "parliament", "court", "committee", "commission",
+                     "group", "organization", "organisation", "movement", "federation", "association",
+                     "office", "department", "administration", "cabinet", "authority", "force",
+                     "embassy", "bank", "board", "regime", "state", "country", "nation", "firm",
+                     "network", "coalition", "alliance", "team", "institute", "newspaper"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS
 PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -812,6 +823,30 @@ class ParsedActors:
     def _known_person(self, name: str):
         return self.ctx.people.get(name.lower()) or self.ctx.people.get(name.split()[-1].lower())
 
+    def _speaker(self, tok) -> Actor | None:
+        """'A Japanese expert says he is pessimistic', 'the ministry said it would': the subject
+        of a reported clause is its speaker, when the speaker is one person (he, she) or one
+        body (it)."""
+        low = tok.lower_
+        clause = tok.head
+        if (tok.dep_ not in ("nsubj", "nsubjpass") or low not in ("he", "she", "it")
+                or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS):
+            return None
+        subj = [c for c in clause.head.children if c.dep_ == "nsubj"]
+        if len(subj) != 1 or subj[0].pos_ not in ("NOUN", "PROPN") or subj[0].tag_ not in ("NN", "NNP"):
+            return None
+        lo, hi = min(clause.left_edge.i, clause.head.i), max(clause.right_edge.i, clause.head.i)
+        if any(t.tag_ in ("``", "''") or t.text in QUOTE_MARKS for t in self.doc[max(lo - 1, 0):hi + 1]):
+            return None  # in a quotation the speaker is "I": "he" is someone else
+        if any(c.dep_ == "conj" for c in subj[0].children):
+            return None
+        acts = self.actors(subj[0])
+        if len(acts) != 1 or acts[0].kind in ("pronoun", "unknown"):
+            return None
+        body = subj[0].lemma_.lower() in INSTITUTION_NOUNS or acts[0].kind in ("org", "country", "seat") \
+            and subj[0].pos_ == "PROPN"
+        return acts[0] if body == (low == "it") else None
+
     def _plural(self, tok) -> list[Actor]:
         """'they' after a coordinated subject: each of its members, bound where it is read."""
         if tok.lower_ not in PLURAL_PRONOUNS:
@@ -834,6 +869,10 @@ class ParsedActors:
         plural = self._plural(tok)
         if plural:
             return plural[0]
+        speaker = self._speaker(tok)
+        if speaker is not None:  # (the evidence is the speaker's name, as below)
+            return Actor(code=speaker.code, text=speaker.text, start=speaker.start, end=speaker.end,
+                         kind="pronoun", source=f"'{tok.text}' is the speaker '{speaker.text}'", inferred=True)
         if low in PERSON_PRONOUNS:
             ref = self.ctx.last_person
         elif low in GROUP_PRONOUNS:

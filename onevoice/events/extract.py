@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from ..actors.lexicon import PROPER_KINDS, is_business, sectors_of
-from ..actors.resolve import PLACE_NOUNS, Actor, ParsedActors, is_foreign, town_country
+from ..actors.resolve import (PLACE_NOUNS, SPEECH_VERBS, Actor, ParsedActors, is_foreign,
+                               town_country)
 from .lexicon import NOT_AN_EVENT, EventLexicon, Pattern
 
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
@@ -38,8 +39,6 @@ LIGHT_VERBS = {"hold", "have", "conduct", "stage", "begin", "start", "open", "re
 # codebook codes a parliament approving its own concession; 051 is for approving others' acts.
 DECISION_VERBS = {"approve"}
 # "X said Y must ...": a stated obligation of another actor is a demand.
-SPEECH_VERBS = {"say", "tell", "inform", "brief", "announce", "insist", "warn", "state", "declare",
-                "stress", "add", "reiterate", "remind", "write", "argue", "maintain", "repeat"}
 OBLIGATION = {"must", "should"}
 # Nouns of what is said or written: "a reminder that X must ...", "a statement that X should ..."
 MESSAGE_NOUNS = {"reminder", "warning", "statement", "message", "letter", "declaration",
