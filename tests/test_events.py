@@ -1445,3 +1445,9 @@ def test_until_an_act_happens_it_has_not(coder):
     assert all(e.mode == "hypothetical" for e in got if e.code.startswith("084"))
     got = code(coder, "The rebels held the hostages until they were released in May.")
     assert any(e.code == "181" and e.mode is None for e in got)
+
+
+def test_what_a_law_does_is_done_by_whoever_enacted_it(coder):
+    assert ("SYRGOV", "", "0814") in coded(
+        coder, "Syria's government has passed a bill lifting the country's emergency law, hours after security forces fired on protesters.")
+    assert ("---GOV", "---OPP", "1722") in coded(coder, "The president signed a decree banning the opposition party.")

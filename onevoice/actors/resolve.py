@@ -711,7 +711,9 @@ class ParsedActors:
         if not code:
             return None
         if code.startswith("---") and head.lemma_.lower() in GROUP_NOUNS and not sector and len(code) <= 3:
-            return None  # "members of the team"; but "thousands of protesters", "a group of rebels" are who they are
+            # "members of the team"; but "thousands of protesters", "a group of rebels" are
+            # who they are
+            return None
         span_tokens.append(head)
         if head.pos_ == "PROPN":  # the whole name: "Acme Corp.", "Nadia Alvi of ..."
             span_tokens.extend(t for t in toks if t.pos_ == "PROPN" and t.dep_ == "compound")
@@ -872,7 +874,8 @@ class ParsedActors:
         speaker = self._speaker(tok)
         if speaker is not None:  # (the evidence is the speaker's name, as below)
             return Actor(code=speaker.code, text=speaker.text, start=speaker.start, end=speaker.end,
-                         kind="pronoun", source=f"'{tok.text}' is the speaker '{speaker.text}'", inferred=True)
+                         kind="pronoun", source=f"'{tok.text}' is the speaker '{speaker.text}'",
+                         inferred=True)
         if low in PERSON_PRONOUNS:
             ref = self.ctx.last_person
         elif low in GROUP_PRONOUNS:

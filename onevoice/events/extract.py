@@ -51,6 +51,9 @@ ACCUSING_VERBS = {"accuse", "suspect", "charge", "blame", "convict", "indict", "
 ISSUE_VERBS = {"issue", "release", "publish", "put", "deliver", "send", "leave", "make", "adopt",
                "present", "post", "sign", "write", "circulate", "distribute", "file", "submit",
                "unveil", "produce", "read"}
+# Laws and the verbs that enact them: "passed a bill lifting the emergency law"
+LEGISLATION_NOUNS = {"bill", "law", "decree", "legislation", "ordinance", "amendment", "order"}
+ENACTING_VERBS = {"pass", "approve", "adopt", "enact", "sign", "issue", "promulgate", "decree"}
 # Prepositions that introduce whom an act is directed to (not where or when it happened).
 RECIPIENT_PREPS = {"to", "for", "from", "with", "against", "on", "toward", "towards", "into", "upon"}
 # Appeals, intents, demands, rejections and threats: their complements are not facts.
@@ -1462,11 +1465,13 @@ class EventExtractor:
 
     def _issuer(self, v, depth: int):
         """'issued a statement urging X to ...', 'a report that calls on X': words of a message
-        are said by whoever issued it (the subject of the verb the message is the object of)."""
+        are said by whoever issued it (the subject of the verb the message is the object of);
+        'passed a bill lifting the emergency law': what a law does, whoever enacted it."""
         head = v.head
-        if not (v.dep_ in ("acl", "relcl") and v.i > head.i and head.dep_ == "dobj"
-                and head.lemma_.lower() in MESSAGE_NOUNS | {"report"}
-                and head.head.lemma_.lower() in ISSUE_VERBS and depth < 3):
+        noun, verb = head.lemma_.lower(), head.head.lemma_.lower()
+        if not (v.dep_ in ("acl", "relcl") and v.i > head.i and head.dep_ == "dobj" and depth < 3
+                and (noun in MESSAGE_NOUNS | {"report"} and verb in ISSUE_VERBS
+                     or noun in LEGISLATION_NOUNS and verb in ENACTING_VERBS)):
             return None
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if v.dep_ == "relcl" and not (subj and all(c.lower_ in ("that", "which") for c in subj)):
