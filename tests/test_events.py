@@ -1451,3 +1451,17 @@ def test_what_a_law_does_is_done_by_whoever_enacted_it(coder):
     assert ("SYRGOV", "", "0814") in coded(
         coder, "Syria's government has passed a bill lifting the country's emergency law, hours after security forces fired on protesters.")
     assert ("---GOV", "---OPP", "1722") in coded(coder, "The president signed a decree banning the opposition party.")
+
+
+def test_a_death_caused_by_violence_is_that_violence(coder):
+    assert ("ISRCOP", "PSECVL", "1822") in coded(
+        coder, "A Palestinian prisoner died as a result of torture while in Israeli police custody.")
+    assert any(s == "ISR" and c.startswith("19") for s, _, c in coded(
+        coder, "Doctors said seven people died as a result of Israeli air raids in the town."))
+    assert ("AFGUAF", "AFGMIL", "190") in coded(coder, "Three soldiers died in a bomb attack in Kabul.")
+    assert not coded(coder, "The old president died in hospital after a long illness.")
+
+
+def test_violence_to_people_held_is_by_whoever_held_them(coder):
+    assert any(s == "USASPY" and c == "1822" for s, _, c in coded(
+        coder, "A suspected militant was tortured in a secret CIA prison in Afghanistan."))

@@ -102,6 +102,8 @@ STRIKING_SECTORS = {"LAB", "EDU", "MED", "HLH", "JUD", "AGR", "CVL", "BUS", "JRN
 SITTING_VERBS = {"meet", "convene", "gather"}
 # Where people are held: release from these frees people (0841)
 CAPTIVITY_NOUNS = {"captivity", "prison", "jail", "detention", "custody", "gaol", "internment"}
+# Verbs of dying: a death caused by violence is that violence ("died after torture")
+DYING_VERBS = {"die"}
 FORCE_ROOTS = {"18", "19", "20"}
 PLACE_PREPS = {"in", "inside", "across", "throughout", "near", "outside", "around"}
 # The maker of a proposal, call or offer that an act answers: "calls by X", "an offer from X".
@@ -466,6 +468,8 @@ class EventExtractor:
                 pats = self.verb_patterns(t)
                 if pats:
                     out.extend(self._verb_events(t, pats, actors, consumed))
+                elif strings.lemma[t.i] in DYING_VERBS:
+                    out.extend(self._death_by(t, actors, consumed))
             elif pos == "ADJ" and dep in ("acomp", "amod", "conj"):
                 # "China was upset by the tests": emotion predicates with an experiencer subject
                 pats = [p for p in self.lex.verbs.get(strings.lemma[t.i], ()) if "agent" in p.target]
@@ -1016,7 +1020,8 @@ class EventExtractor:
         """Who did an act the passive leaves without agent, where only one could have: an eased
         measure is its owner's ("UN sanctions were lifted"), an expulsion the state's one was
         expelled from ("were expelled from North Korea"), an arrest, ban, expulsion or release
-        of prisoners the state's of the place ("was arrested in Lebanon")."""
+        of prisoners the state's of the place ("was arrested in Lebanon"), violence to people
+        held, whoever held them ("was tortured in a CIA prison")."""
         if pat.code[:3] in ("081", "085", "087"):
             owners = [a for s in v.children if s.dep_ == "nsubjpass" and s.i not in actors.matches
                       for c in s.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < s.i
@@ -1037,6 +1042,10 @@ class EventExtractor:
                        for p in g.children if p.dep_ == "pobj" for a in actors.actors(p)]
             if holders:
                 return prefer_known(holders), "holder"
+        if pat.code[:2] in FORCE_ROOTS:
+            held = self._custodian(v, actors)  # "was tortured and killed in a secret CIA prison"
+            if held:
+                return held, "custodian"
         if pat.code[:3] in STATE_POWERS or pat.code == "0841":
             place = self._place(v, actors)
             if place is not None:
@@ -1761,8 +1770,10 @@ class EventExtractor:
             return None
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         fits = [p for p in self.lex.nouns.get(tok.lemma_.lower(), ())
-                if p.code[:2] in FORCE_ROOTS and (not p.modifiers or p.modifiers & mods)]
-        return max(fits, key=lambda p: p.specificity) if fits else None
+                if (p.code[:2] in FORCE_ROOTS or p.code == NOT_AN_EVENT)
+                and (not p.modifiers or p.modifiers & mods)]
+        best = max(fits, key=lambda p: p.specificity) if fits else None
+        return best if best is not None and best.code != NOT_AN_EVENT else None  # "a heart attack"
 
     def _unknown_attacker(self, v, passive, src_tokens, actors) -> tuple[list[Actor], Pattern | None]:
         """'A roadside bomb killed two soldiers', 'three civilians were killed in a car bombing':
@@ -1790,6 +1801,51 @@ class EventExtractor:
                       text=actors.text[left:m.idx + len(m.text)], start=left,
                       end=m.idx + len(m.text), kind="unknown",
                       source=f"unnamed perpetrator of '{m.text}'")], self._violent(m)
+
+    def _death_by(self, v, actors, consumed) -> list[RawEvent]:
+        """'A prisoner died as a result of torture while in Israeli police custody', 'died
+        after torture': a death caused by violence is that violence against the dead, by whoever
+        held them, else by an unnamed perpetrator of the place."""
+        causes = []
+        for t in v.subtree:
+            if t.dep_ != "pobj" or t.i in consumed or not self._violent(t):
+                continue
+            up = t.head  # only through prepositions and their nouns ("as a result of", "due to")
+            while up.i != v.i and up.pos_ in ("ADP", "NOUN", "ADJ", "SCONJ") and up.head.i != up.i:
+                up = up.head
+            if up.i == v.i:
+                causes.append(t)
+        if not causes:
+            return []
+        pat = self._violent(causes[0])
+        targets = prefer_known([a for c in v.children if c.dep_ == "nsubj" for a in actors.actors(c)])
+        if not targets:
+            return []
+        consumed.update(c.i for c in causes)
+        m = causes[0]
+        # "died as a result of Israeli air raids": whose the violence was, else who held them
+        sources = [a for c in m.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < m.i
+                   and c.i in actors.matches for a in actors.actors(c)
+                   if a.kind in ("country", "country+sector", "org")][:1]
+        sources = sources or self._participle_agent(m, actors)[:1]
+        how = "owner of the means"
+        if not sources:
+            sources, how = self._custodian(v, actors), "custodian"
+        if not sources:
+            place = self._place(v, actors) or self._place(m, actors)
+            sources = [Actor(code=(place.code[:3] if place else "---") + "UAF", text=m.text, start=m.idx,
+                             end=m.idx + len(m.text), kind="unknown",
+                             source=f"unnamed perpetrator of '{m.text}'")]
+            how = "unknown attacker"
+        return self._pairs(sources, self._others(targets, sources), pat, causes[0], self.mode(v), 0.6, how)
+
+    @staticmethod
+    def _custodian(v, actors) -> list[Actor]:
+        """Who held the people the clause speaks of: 'in Israeli police custody', 'in a secret
+        CIA prison'."""
+        return prefer_known([a for t in v.subtree if t.dep_ == "pobj" and t.lemma_.lower() in CAPTIVITY_NOUNS
+                             and t.head.lower_ in ("in", "at", "inside")
+                             for a in actors.actors(t) if a.kind != "place"])
 
     @staticmethod
     def _conditioned(v, actors, sources) -> list[Actor]:
