@@ -1465,3 +1465,10 @@ def test_a_death_caused_by_violence_is_that_violence(coder):
 def test_violence_to_people_held_is_by_whoever_held_them(coder):
     assert any(s == "USASPY" and c == "1822" for s, _, c in coded(
         coder, "A suspected militant was tortured in a secret CIA prison in Afghanistan."))
+
+
+def test_readying_force_is_a_show_of_force(coder):
+    assert ("MKDMIL", "ALBREB", "152") in coded(coder, "The Macedonian army prepared to resume shelling Albanian rebel positions.")
+    assert ("ISR", "PSE", "152") in coded(coder, "Israel is preparing to invade Gaza.")
+    # being prepared to is a stance: a threat
+    assert any(c.startswith("138") for _, _, c in coded(coder, "Israel is prepared to invade Gaza."))

@@ -974,6 +974,11 @@ class EventExtractor:
             mode = self.mode(v.head)
             if pat.code == "186":
                 pat = replace(pat, code="185")
+        readying = self._readying(v)
+        if pat.code[:2] in FORCE_ROOTS and readying is not None:
+            # "the army prepared to resume shelling": readying force is a show of force (152), done
+            pat, mode = replace(pat, code="152"), self.mode(readying)
+            mode = None if mode == "future" else mode
         if (mode == "negated" and pat.code[:2] in ("03", "05") and v.dep_ == "xcomp"
                 and v.head.lemma_.lower() == "fail" and self.refusal(pat.code)):
             # "failed to reach agreement": the parties did not agree, a rejection on both sides
@@ -1801,6 +1806,20 @@ class EventExtractor:
                       text=actors.text[left:m.idx + len(m.text)], start=left,
                       end=m.idx + len(m.text), kind="unknown",
                       source=f"unnamed perpetrator of '{m.text}'")], self._violent(m)
+
+    def _readying(self, v):
+        """The verb "prepare" the act is the aim of ("prepared to resume shelling", "is preparing
+        to invade"), not the stance "is prepared to"; else None."""
+        cur = v
+        for _ in range(2):
+            if cur.dep_ != "xcomp" or cur.head.pos_ != "VERB":
+                return None
+            cur = cur.head
+            if self.verb_lemma(cur) == "prepare":
+                stance = cur.tag_ == "VBN" and any(a.dep_ in ("aux", "auxpass") and a.lemma_ == "be"
+                                                   for a in cur.children)
+                return None if stance else cur
+        return None
 
     def _death_by(self, v, actors, consumed) -> list[RawEvent]:
         """'A prisoner died as a result of torture while in Israeli police custody', 'died
