@@ -1472,3 +1472,9 @@ def test_readying_force_is_a_show_of_force(coder):
     assert ("ISR", "PSE", "152") in coded(coder, "Israel is preparing to invade Gaza.")
     # being prepared to is a stance: a threat
     assert any(c.startswith("138") for _, _, c in coded(coder, "Israel is prepared to invade Gaza."))
+
+
+def test_an_order_to_leave_the_country_is_an_expulsion(coder):
+    assert ("RUS", "GBRGOV", "161") in coded(coder, "Russia ordered two British diplomats to leave the country.")
+    assert any(c == "174" for _, _, c in coded(coder, "The government ordered foreign journalists to leave within 48 hours."))
+    assert not any(c.startswith("17") for _, _, c in coded(coder, "The judge ordered the protesters to leave the square."))

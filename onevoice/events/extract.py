@@ -102,6 +102,10 @@ STRIKING_SECTORS = {"LAB", "EDU", "MED", "HLH", "JUD", "AGR", "CVL", "BUS", "JRN
 SITTING_VERBS = {"meet", "convene", "gather"}
 # Where people are held: release from these frees people (0841)
 CAPTIVITY_NOUNS = {"captivity", "prison", "jail", "detention", "custody", "gaol", "internment"}
+# "ordered X to leave", "forced X to quit the country": an expulsion
+EXPELLING_VERBS = {"order", "force", "compel"}
+DEPARTING_VERBS = {"leave", "quit", "depart", "exit"}
+LEFT_LANDS = {"country", "territory", "nation", "state", "home", "village", "town", "region", "land"}
 # Verbs of dying: a death caused by violence is that violence ("died after torture")
 DYING_VERBS = {"die"}
 FORCE_ROOTS = {"18", "19", "20"}
@@ -739,6 +743,14 @@ class EventExtractor:
 
     # -- verbs -----------------------------------------------------------------------------
     def _verb_events(self, v, patterns, actors, consumed) -> list[RawEvent]:
+        if self.verb_lemma(v) in EXPELLING_VERBS and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in DEPARTING_VERBS
+                and all(o.pos_ == "PROPN" or o.lemma_.lower() in LEFT_LANDS for o in c.children if o.dep_ == "dobj")
+                for c in v.children) and any(c.dep_ == "dobj" for c in v.children):
+            # "ordered two British diplomats to leave the country": an expulsion, read by the
+            # rows of "expel" for whom it sends away
+            patterns = self.lex.verbs.get("expel") or patterns
+            consumed.update(c.i for c in v.children if c.dep_ == "xcomp")
         pat, obj_tok = self._choose(v, patterns)
         if pat is None:
             return []
