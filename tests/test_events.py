@@ -1040,8 +1040,12 @@ def test_what_is_alleged_is_no_fact(coder):
 def test_charging_that_is_an_accusation(coder):
     assert any(c == "112" for _, _, c in coded(
         coder, "Senator Kyl and other Republican senators charge that the bill is unconstitutional."))
-    assert any(c == "173" for _, _, c in coded(
+    # a legal charge or indictment is the accusation it makes (112), as human coders code it;
+    # the arrest that goes with it stays 173
+    assert any(c == "112" for _, _, c in coded(
         coder, "Nigerian police charged the opposition leader with treason."))
+    assert any(c == "112" for _, _, c in coded(coder, "The war crimes court indicted the Serbian general."))
+    assert any(c == "173" for _, _, c in coded(coder, "Nigerian police arrested the opposition leader."))
 
 
 def test_demonstrating_a_quality_is_no_protest(coder):
