@@ -1482,3 +1482,8 @@ def test_an_order_to_leave_the_country_is_an_expulsion(coder):
     assert ("RUS", "GBRGOV", "161") in coded(coder, "Russia ordered two British diplomats to leave the country.")
     assert any(c == "174" for _, _, c in coded(coder, "The government ordered foreign journalists to leave within 48 hours."))
     assert not any(c.startswith("17") for _, _, c in coded(coder, "The judge ordered the protesters to leave the square."))
+
+
+def test_conceding_to_demands_is_yielding(coder):
+    assert ("---GOV", "---OPP", "080") in coded(coder, "The government conceded to demands from the opposition.")
+    assert any(c == "015" for _, _, c in coded(coder, "The minister conceded that the plan had failed."))
