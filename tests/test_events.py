@@ -1487,3 +1487,10 @@ def test_an_order_to_leave_the_country_is_an_expulsion(coder):
 def test_conceding_to_demands_is_yielding(coder):
     assert ("---GOV", "---OPP", "080") in coded(coder, "The government conceded to demands from the opposition.")
     assert any(c == "015" for _, _, c in coded(coder, "The minister conceded that the plan had failed."))
+
+
+def test_calling_a_meeting_is_no_phone_call(coder):
+    assert not any(c.startswith("04") for _, _, c in coded(
+        coder, "President Jonathan called an emergency National Security Council meeting at the villa."))
+    assert ("---GOV", "---OPP", "040") in coded(coder, "The president called a meeting with opposition leaders.")
+    assert not any(c.startswith("04") for _, _, c in coded(coder, "The cabinet held an emergency meeting on Sunday."))

@@ -99,7 +99,8 @@ STRIKE_NOUNS = {"strike"}
 FORCE_CODES_OF_STRIKES = {"190"}
 STRIKING_SECTORS = {"LAB", "EDU", "MED", "HLH", "JUD", "AGR", "CVL", "BUS", "JRN", "REL", "LEG", "OPP"}
 # Verbs of meeting that, with no one else named, tell of a body sitting on its own
-SITTING_VERBS = {"meet", "convene", "gather"}
+SITTING_VERBS = {"meet", "convene", "gather", "call", "hold"}
+MEETING_NOUNS = {"meeting", "session", "summit", "conference", "consultation"}
 # Where people are held: release from these frees people (0841)
 CAPTIVITY_NOUNS = {"captivity", "prison", "jail", "detention", "custody", "gaol", "internment"}
 # "ordered X to leave", "forced X to quit the country": an expulsion
@@ -1012,7 +1013,8 @@ class EventExtractor:
             return []
         if (not targets and pat.code == "040" and self.verb_lemma(v) in SITTING_VERBS
                 and len({a.code for a in sources}) < 2
-                and not any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "with" for c in v.children)
+                and not any(c.dep_ == "dobj" and c.lemma_.lower() not in MEETING_NOUNS
+                            or c.dep_ == "prep" and c.lower_ == "with" for c in v.children)
                 and not any(c.dep_ == "conj" for t in src_tokens for c in t.children)):
             return []  # "Israel's Cabinet met Sunday": a body sitting meets no one
         for tok in src_tokens:
