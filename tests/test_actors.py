@@ -295,3 +295,11 @@ def test_the_subject_of_a_reported_clause_is_its_speaker(coder):
     # in a quotation "he" is someone else than the speaker
     got = [e for e in coder.code_text('"He should resign," the Indian minister said.', doc_id="t", date="2004-05-01")]
     assert not any(e.source == "INDGOV" and e.code.startswith("08") for e in got)
+
+
+def test_the_sides_of_a_war_are_of_its_country(coder):
+    got = {(e.source, e.target, e.code) for e in coder.code_text(
+        "The UN called on all parties to the conflict in Syria to respect the ceasefire.", doc_id="t", date="2016-01-01")}
+    assert any(s == "IGOUNO" and t == "SYR" for s, t, _ in got)
+    got = {e.source for e in coder.code_text("The warring factions in Libya signed a truce.", doc_id="t", date="2016-01-01")}
+    assert got == {"LBY"}

@@ -32,6 +32,9 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 SPEECH_VERBS = {"say", "tell", "inform", "brief", "announce", "insist", "warn", "state", "declare",
                 "stress", "add", "reiterate", "remind", "write", "argue", "maintain", "repeat"}
 QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``"}
+# The sides of a war: "all parties to the conflict in Syria"
+CONFLICT_PARTY_NOUNS = {"party", "side", "faction"}
+WAR_NOUNS = {"conflict", "war", "fighting", "crisis", "hostility"}
 # Nouns of bodies, not people: "the ministry said it", never "he"
 INSTITUTION_NOUNS = {"government", "ministry", "agency", "army", "military", "police", "party",
                      "company", "union", "council", "parliament", "court", "committee", "commission",
@@ -688,7 +691,24 @@ class ParsedActors:
                             if town:
                                 country = town
                                 sources.append(f"gazetteer: {name}")
-        # 6. "the capital, Kabul", "the village Tal Afar": a place noun naming its place
+        # 6. "all parties to the conflict in Syria", "the warring factions in Libya": the sides of
+        # a war in a country are of that country
+        if not full and not country and head.lemma_.lower() in CONFLICT_PARTY_NOUNS:
+            # ("called on all parties to the conflict": the parser may hang "to" on the verb)
+            gov = head.head.head if head.dep_ == "pobj" else head.head
+            tos = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"]
+            tos += [c for c in gov.children if c.dep_ == "prep" and c.lower_ == "to"
+                    and c.i == head.right_edge.i + 1]
+            war = [q for c in tos for q in c.children if q.dep_ == "pobj" and q.lemma_.lower() in WAR_NOUNS]
+            warring = any(c.lower_ in ("warring", "rival", "feuding") for c in head.children if c.dep_ == "amod")
+            for t in war + ([head] if warring else []):
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ == "in":
+                        pa = next((self._single(p) for p in c.children if p.dep_ == "pobj"), None)
+                        if pa and pa.kind == "country" and len(pa.code) == 3 and not country:
+                            country = pa.code
+                            sources.append(pa.source)
+        # 7. "the capital, Kabul", "the village Tal Afar": a place noun naming its place
         if not full and not country and head.lemma_.lower() in PLACE_NOUNS:
             for c in head.children:
                 if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN":
