@@ -1494,3 +1494,17 @@ def test_calling_a_meeting_is_no_phone_call(coder):
         coder, "President Jonathan called an emergency National Security Council meeting at the villa."))
     assert ("---GOV", "---OPP", "040") in coded(coder, "The president called a meeting with opposition leaders.")
     assert not any(c.startswith("04") for _, _, c in coded(coder, "The cabinet held an emergency meeting on Sunday."))
+
+
+def test_permission_is_the_event_not_the_act_permitted(coder):
+    got = code(coder, "The government allowed the opposition to hold a rally in the capital.")
+    assert ("---GOV", "---OPP", "0811") in {(e.source, e.target, e.code) for e in got}
+    assert all(e.mode == "hypothetical" for e in got if e.code.startswith("14"))
+    assert any(c == "0355" for _, _, c in coded(coder, "Ethiopia said it would allow the World Food Program to deliver food."))
+
+
+def test_a_verb_coordinated_with_a_cue_verb_is_not_under_it(coder):
+    got = code(coder, "Sudan's government allowed humanitarian relief into Darfur and renewed a ceasefire pact with the rebels.")
+    assert any(e.code == "057" and e.mode is None for e in got)
+    got = code(coder, "The rebels tried to sort out the issues and agreed to hold fresh talks with the government on Monday.")
+    assert not any(e.code.startswith("03") and e.mode == "hypothetical" for e in got)

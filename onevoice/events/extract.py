@@ -1520,6 +1520,11 @@ class EventExtractor:
                         and (obj_tok is None or c.i != obj_tok.i)]
                 if not toks and obj_tok is None and not passive:
                     toks = _clause_object(v)  # "condemned soldiers firing on crowds"
+                if not toks and not passive and self.verb_lemma(v) in LETTING_VERBS:
+                    # "allowed the opposition to hold a rally": who is let act is the subject
+                    # the parser gives the clause
+                    toks = [s for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.i > v.i
+                            for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
                 if not toks and obj_tok is None and not passive:
                     # "rejected and condemned the Turkish decision": the object the coordinated
                     # verb after it takes
@@ -2196,10 +2201,12 @@ class EventExtractor:
         chain = [t]
         cur = t
         found_noun = None
+        joined = set()  # verbs reached from a coordinated one: their own meaning is no cue
         for _ in range(5):
             if cur.dep_ == "conj":
                 cur = cur.head
                 chain.append(cur)
+                joined.add(cur.i)
                 continue
             if cur.dep_ in ("ccomp", "advcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in cur.children):
                 # "wants Putin to attack": an infinitive clause under its verb; "is willing to
@@ -2220,7 +2227,9 @@ class EventExtractor:
         found: set[str] = {found_noun} if found_noun else set()
         modes = self.lex.modes
         for c in chain:
-            if c.i != t.i and c.lemma_.lower() in modes and c.pos_ in ("VERB", "ADJ", "AUX", "ADV"):
+            # ("allowed relief and renewed a ceasefire pact": the renewal is no permission)
+            if (c.i != t.i and c.i not in joined and c.lemma_.lower() in modes
+                    and c.pos_ in ("VERB", "ADJ", "AUX", "ADV")):
                 found.add(modes[c.lemma_.lower()])
             for ch in c.children:
                 low = ch.lemma_.lower()
