@@ -543,6 +543,7 @@ class EventExtractor:
         out = self._foreground(out)
         out = self._protest_aims(out)
         out = self._victims_placed(out)
+        out = self._force_told_twice(out)
         out = self._untargeted_repeats(out)
         out = self._casualties(out)
         for r in out:
@@ -592,6 +593,26 @@ class EventExtractor:
         return [r for r in out if not (
             r.pattern.code == "190" and r.trigger.dep_ == "advcl" and r.trigger.tag_ == "VBG"
             and (r.trigger.head.i, r.source.code) in force)]
+
+    @staticmethod
+    def _force_told_twice(out: list[RawEvent]) -> list[RawEvent]:
+        """'Two suicide bombers killed 23 people when they blew themselves up in Tel Aviv': a
+        "when" clause telling the same doer's force tells the same act again; one event is kept,
+        the more specific code, aimed at the people hit when the other names them."""
+        force = [r for r in out if r.pattern.code[:2] in FORCE_ROOTS]
+        drop: set[int] = set()
+        for r in force:
+            t = r.trigger
+            if t.dep_ != "advcl" or not any(m.dep_ in ("advmod", "mark") and m.lower_ == "when" for m in t.children):
+                continue
+            for o in force:
+                if o is r or o.trigger.i != t.head.i or o.source.code[:3] != r.source.code[:3] or o.mode != r.mode:
+                    continue
+                keep, lose = (r, o) if len(r.pattern.code) > len(o.pattern.code) else (o, r)
+                if lose.target is not None and lose.target.kind != "place":
+                    keep.target = lose.target
+                drop.add(id(lose))
+        return [r for r in out if id(r) not in drop] if drop else out
 
     @staticmethod
     def _untargeted_repeats(out: list[RawEvent]) -> list[RawEvent]:
