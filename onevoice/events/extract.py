@@ -1008,8 +1008,8 @@ class EventExtractor:
             mode = self.mode(v.head)
             if pat.code == "186":
                 pat = replace(pat, code="185")
-        readying = self._readying(v)
-        if pat.code[:2] in FORCE_ROOTS and readying is not None:
+        readying = self._readying(v) if pat.code[:2] in FORCE_ROOTS else None
+        if readying is not None:
             # "the army prepared to resume shelling": readying force is a show of force (152), done
             pat, mode = replace(pat, code="152"), self.mode(readying)
             mode = None if mode == "future" else mode
@@ -1833,19 +1833,28 @@ class EventExtractor:
         if not means:
             return [], None
         m = means[0]
+        return self._doer_of_means(v, m, actors)[0], self._violent(m)
+
+    def _doer_of_means(self, v, m, actors, custody: bool = False) -> tuple[list[Actor], str]:
+        """Who used the means of violence m in the clause of v: its owner ("US drone strikes",
+        "a bomb planted by rebels"), with `custody` whoever held the victims ("in Israeli police
+        custody"), else an unidentified armed force (UAF) of the place, or of unknown country."""
         owners = [a for c in m.subtree if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < m.i
                   and c.i in actors.matches for a in actors.actors(c)
                   if a.kind in ("country", "country+sector", "org")][:1]
-        owners = owners or self._participle_agent(m, actors)[:1]  # "a bomb planted by rebels"
-        if owners:  # "US drone strikes killed eight militants": whose strikes they were is known
-            return owners, self._violent(m)
+        owners = owners or self._participle_agent(m, actors)[:1]
+        if owners:
+            return owners, "owner of the means"
+        held = self._custodian(v, actors) if custody else []
+        if held:
+            return held, "custodian"
         left = min(x.idx for x in m.subtree if x.i <= m.i and x.dep_ in ("compound", "amod", "nmod", "det")
                    or x.i == m.i)
         place = self._place(v, actors) or self._place(m, actors)
-        return [Actor(code=(place.code if place else "---") + "UAF",
+        return [Actor(code=(place.code[:3] if place else "---") + "UAF",
                       text=actors.text[left:m.idx + len(m.text)], start=left,
                       end=m.idx + len(m.text), kind="unknown",
-                      source=f"unnamed perpetrator of '{m.text}'")], self._violent(m)
+                      source=f"unnamed perpetrator of '{m.text}'")], "unknown attacker"
 
     def _readying(self, v):
         """The verb "prepare" the act is the aim of ("prepared to resume shelling", "is preparing
@@ -1881,21 +1890,8 @@ class EventExtractor:
         if not targets:
             return []
         consumed.update(c.i for c in causes)
-        m = causes[0]
         # "died as a result of Israeli air raids": whose the violence was, else who held them
-        sources = [a for c in m.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < m.i
-                   and c.i in actors.matches for a in actors.actors(c)
-                   if a.kind in ("country", "country+sector", "org")][:1]
-        sources = sources or self._participle_agent(m, actors)[:1]
-        how = "owner of the means"
-        if not sources:
-            sources, how = self._custodian(v, actors), "custodian"
-        if not sources:
-            place = self._place(v, actors) or self._place(m, actors)
-            sources = [Actor(code=(place.code[:3] if place else "---") + "UAF", text=m.text, start=m.idx,
-                             end=m.idx + len(m.text), kind="unknown",
-                             source=f"unnamed perpetrator of '{m.text}'")]
-            how = "unknown attacker"
+        sources, how = self._doer_of_means(v, causes[0], actors, custody=True)
         return self._pairs(sources, self._others(targets, sources), pat, causes[0], self.mode(v), 0.6, how)
 
     @staticmethod
