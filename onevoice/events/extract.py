@@ -94,9 +94,7 @@ EXERCISE_NOUNS = {"exercise", "drill", "game", "maneuver", "manoeuvre", "war gam
 DOMESTIC_MEASURES = {"0811", "0812", "0813", "0814", "1721", "1722", "1723", "1724"}
 # Acts that undo or refuse their doer's own act: yielding, rejecting, reducing relations
 UNDOING_ROOTS = {"08", "12", "16"}
-# A plain "strike" by workers, judges, doctors or students is a strike from work (143)
-STRIKE_NOUNS = {"strike"}
-FORCE_CODES_OF_STRIKES = {"190"}
+# A plain "strike" (190) by workers, judges, doctors or students is a strike from work (143)
 STRIKING_SECTORS = {"LAB", "EDU", "MED", "HLH", "JUD", "AGR", "CVL", "BUS", "JRN", "REL", "LEG", "OPP"}
 # Verbs of meeting that, with no one else named, tell of a body sitting on its own
 SITTING_VERBS = {"meet", "convene", "gather", "call", "hold"}
@@ -609,7 +607,8 @@ class EventExtractor:
                 if o is r or o.trigger.i != t.head.i or o.source.code[:3] != r.source.code[:3] or o.mode != r.mode:
                     continue
                 keep, lose = (r, o) if len(r.pattern.code) > len(o.pattern.code) else (o, r)
-                if lose.target is not None and lose.target.kind != "place":
+                if (lose.target is not None and lose.target.kind != "place"
+                        and (keep.target is None or keep.target.kind == "place")):
                     keep.target = lose.target
                 drop.add(id(lose))
         return [r for r in out if id(r) not in drop] if drop else out
@@ -2096,7 +2095,7 @@ class EventExtractor:
             # "talks between A and B": the row that reads the parties from "between"
             pat = next((p for p in fitting if "between" in p.target), pat)
         sources, how = self._noun_source(n, actors, pat)
-        if (pat.code in FORCE_CODES_OF_STRIKES and n.lemma_.lower() in STRIKE_NOUNS and sources
+        if (pat.code == "190" and n.lemma_.lower() == "strike" and sources
                 and all(sectors_of(a.code) and sectors_of(a.code) <= STRIKING_SECTORS for a in sources)):
             # "judges began a week-long strike": people who strike by stopping work
             pat = next((p for p in patterns if p.code == "143"), pat)
